@@ -1,0 +1,116 @@
+//! The engine's one error type. Its `Display` is exactly the text Go's `text/template`
+//! returns, because Helm users (and Helm itself) read and grep those strings.
+
+use std::fmt;
+
+/// What went wrong, by phase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The template text is not a valid template.
+    Parse,
+    /// Execution failed.
+    Exec,
+}
+
+/// Where an execution error happened, as Go reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExecLocation {
+    /// Name of the parsed file the failing node came from (`ParseName`).
+    pub parse_name: String,
+    /// Line of the node, 1-based.
+    pub line: usize,
+    /// Byte column of the node within its line, as Go counts it.
+    pub col: usize,
+    /// The node as Go prints it, shortened as Go shortens it.
+    pub context: String,
+}
+
+/// A parse or execution error with Go's exact message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+    /// The full message, as Go's `err.Error()`.
+    message: String,
+    /// For execution errors: the template being executed.
+    template: Option<String>,
+    /// For execution errors at a node: where.
+    location: Option<ExecLocation>,
+    /// The message without Go's `template: ...:` prefix.
+    detail: String,
+}
+
+impl Error {
+    /// A parse error whose full text is `message`.
+    pub(crate) fn parse(message: String) -> Error {
+        Error {
+            kind: ErrorKind::Parse,
+            detail: message.clone(),
+            message,
+            template: None,
+            location: None,
+        }
+    }
+
+    /// An execution error whose full text is `message`, with no node context.
+    pub(crate) fn exec_plain(message: String) -> Error {
+        Error {
+            kind: ErrorKind::Exec,
+            detail: message.clone(),
+            message,
+            template: None,
+            location: None,
+        }
+    }
+
+    /// An execution error in `template`, optionally at a node.
+    pub(crate) fn exec(template: &str, location: Option<ExecLocation>, detail: String) -> Error {
+        // Go doubles `%` in the name and context before using them as a format string,
+        // so they come out unchanged.
+        let message = match &location {
+            None => format!("template: {template}: {detail}"),
+            Some(l) => format!(
+                "template: {}:{}:{}: executing {} at <{}>: {detail}",
+                l.parse_name,
+                l.line,
+                l.col,
+                crate::strconv::quote(template),
+                l.context
+            ),
+        };
+        Error {
+            kind: ErrorKind::Exec,
+            message,
+            template: Some(template.to_string()),
+            location,
+            detail,
+        }
+    }
+
+    /// Parse or execution.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The template that was executing, for execution errors.
+    pub fn template(&self) -> Option<&str> {
+        self.template.as_deref()
+    }
+
+    /// The failing node's location, for execution errors raised at a node.
+    pub fn location(&self) -> Option<&ExecLocation> {
+        self.location.as_ref()
+    }
+
+    /// The message after Go's location prefix (for execution errors), or the whole message.
+    pub fn detail(&self) -> &str {
+        &self.detail
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}

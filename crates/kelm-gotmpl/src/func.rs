@@ -1,0 +1,211 @@
+//! Functions a host registers, and the context they run in.
+//!
+//! A Go template function has a typed signature, and the executor converts arguments to
+//! it with Go's rules (a constant `3` becomes an `int`, a `float64` value passed to an
+//! `int` parameter is an error). So each [`Function`] declares a [`Signature`], and its
+//! body receives arguments already converted.
+//!
+//! Functions such as Helm's `include` and `tpl` run templates themselves; [`Call`] gives
+//! them that power over the template set being executed.
+
+use std::fmt;
+use std::sync::Arc;
+
+use crate::Error;
+use crate::value::{Type, Value};
+
+/// The Go signature of a function or method.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Signature {
+    /// Parameter types; when `variadic`, the last one is a slice type `[]T`.
+    pub params: Vec<Type>,
+    /// Whether the last parameter is variadic (`...T`).
+    pub variadic: bool,
+    /// Result types: one value, optionally followed by `error`.
+    pub results: Vec<Type>,
+}
+
+impl Signature {
+    /// A signature with fixed parameters and one result.
+    pub fn new(params: Vec<Type>, result: Type) -> Signature {
+        Signature {
+            params,
+            variadic: false,
+            results: vec![result],
+        }
+    }
+
+    /// A signature whose last parameter is `...elem`, with one result.
+    pub fn variadic(mut fixed: Vec<Type>, elem: Type, result: Type) -> Signature {
+        fixed.push(Type::slice_of(elem));
+        Signature {
+            params: fixed,
+            variadic: true,
+            results: vec![result],
+        }
+    }
+
+    /// Adds an `error` result.
+    pub fn with_error(mut self) -> Signature {
+        self.results.push(Type::Error);
+        self
+    }
+}
+
+impl fmt::Display for Signature {
+    /// Formats as Go's `reflect.Type.String()` for func types: `func(int, ...string) (string, error)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("func(")?;
+        for (i, p) in self.params.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            if self.variadic && i + 1 == self.params.len() {
+                match p.elem() {
+                    Some(e) => write!(f, "...{e}")?,
+                    None => write!(f, "...{p}")?,
+                }
+            } else {
+                write!(f, "{p}")?;
+            }
+        }
+        f.write_str(")")?;
+        match self.results.len() {
+            0 => Ok(()),
+            1 => write!(f, " {}", self.results[0]),
+            _ => {
+                f.write_str(" (")?;
+                for (i, r) in self.results.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{r}")?;
+                }
+                f.write_str(")")
+            }
+        }
+    }
+}
+
+/// The error a function returns; the executor reports it as `error calling NAME: MESSAGE`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FuncError {
+    message: String,
+}
+
+impl FuncError {
+    /// An error with this message (what Go's `err.Error()` would return).
+    pub fn new(message: impl Into<String>) -> FuncError {
+        FuncError {
+            message: message.into(),
+        }
+    }
+
+    /// The message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for FuncError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for FuncError {}
+
+impl From<Error> for FuncError {
+    fn from(e: Error) -> FuncError {
+        FuncError::new(e.to_string())
+    }
+}
+
+/// The body of a function: converted arguments in, a value or an error out.
+pub type FuncImpl = dyn Fn(&mut Call<'_>, &[Value]) -> Result<Value, FuncError> + Send + Sync;
+
+/// A named function with a Go signature.
+#[derive(Clone)]
+pub struct Function {
+    name: Arc<str>,
+    sig: Arc<Signature>,
+    imp: Arc<FuncImpl>,
+}
+
+impl Function {
+    /// A function called `name` with signature `sig`.
+    pub fn new(
+        name: impl Into<Arc<str>>,
+        sig: Signature,
+        imp: impl Fn(&mut Call<'_>, &[Value]) -> Result<Value, FuncError> + Send + Sync + 'static,
+    ) -> Function {
+        Function {
+            name: name.into(),
+            sig: Arc::new(sig),
+            imp: Arc::new(imp),
+        }
+    }
+
+    /// The function's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The function's signature.
+    pub fn signature(&self) -> &Arc<Signature> {
+        &self.sig
+    }
+
+    /// Runs the function body.
+    pub fn invoke(&self, call: &mut Call<'_>, args: &[Value]) -> Result<Value, FuncError> {
+        (self.imp)(call, args)
+    }
+}
+
+impl fmt::Debug for Function {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Function({} {})", self.name, self.sig)
+    }
+}
+
+/// What the executor offers a running function.
+pub(crate) trait Host {
+    fn execute_template(&mut self, name: &str, data: &Value) -> Result<String, Error>;
+    fn parse_and_execute(&mut self, name: &str, text: &str, data: &Value) -> Result<String, Error>;
+}
+
+/// The context of a function call: lets functions such as `include` and `tpl` run
+/// templates of the set being executed.
+pub struct Call<'a> {
+    pub(crate) host: Option<&'a mut dyn Host>,
+}
+
+impl<'a> Call<'a> {
+    /// A context with no template set behind it (for calling functions outside execution).
+    pub fn detached() -> Call<'static> {
+        Call { host: None }
+    }
+
+    /// Executes the template `name` of the current set with `data` as dot and returns
+    /// its output (Go's `ExecuteTemplate` into a buffer).
+    pub fn execute_template(&mut self, name: &str, data: &Value) -> Result<String, Error> {
+        match self.host.as_deref_mut() {
+            Some(h) => h.execute_template(name, data),
+            None => Err(Error::exec_plain(format!(
+                "template: no template {name:?} associated with a detached call"
+            ))),
+        }
+    }
+
+    /// Parses `text` as a new template called `name` in a copy of the current set (so its
+    /// `define`s are visible only to this execution), executes it with `data` and returns
+    /// the output, as Helm's `tpl` does.
+    pub fn parse_and_execute(&mut self, name: &str, text: &str, data: &Value) -> Result<String, Error> {
+        match self.host.as_deref_mut() {
+            Some(h) => h.parse_and_execute(name, text, data),
+            None => Err(Error::exec_plain(
+                "template: cannot parse a template from a detached call".to_string(),
+            )),
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! The template lexer (Go's `text/template/parse/lex.go` behaviour).

@@ -1,0 +1,1 @@
+//! Go's `strconv` parsing: `Unquote`, `UnquoteChar`, `ParseInt`, `ParseUint`, `ParseFloat`.

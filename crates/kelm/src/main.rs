@@ -1,0 +1,5 @@
+//! The `kelm` command-line interface.
+
+fn main() {
+    println!("kelm");
+}
