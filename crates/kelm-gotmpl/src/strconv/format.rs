@@ -16,3 +16,8 @@ pub fn quote(s: &str) -> String {
     out.push('"');
     out
 }
+
+/// Go's `strconv.IsPrint` (placeholder).
+pub fn is_print(c: char) -> bool {
+    !c.is_control()
+}
