@@ -1,0 +1,3 @@
+module kelm.sh/tools/gotmpl-bench
+
+go 1.25
