@@ -124,6 +124,7 @@ struct Var {
 /// Execution state of one template execution (Go's `state`).
 pub(crate) struct State<'t, 'o> {
     set: &'t Template,
+    budget: &'t Budget,
     tree: &'t Tree,
     out: &'o mut String,
     at: At<'t>,
@@ -131,8 +132,29 @@ pub(crate) struct State<'t, 'o> {
     depth: usize,
 }
 
+/// What all executions started from one top-level execution share: the remaining step
+/// budget and how many executions are nested through functions.
+pub(crate) struct Budget {
+    steps_left: std::cell::Cell<u64>,
+    reentry: usize,
+}
+
 /// Executes template `name` of `set` with `data` as dot.
 pub(crate) fn execute(set: &Template, name: &str, data: &Value, out: &mut String) -> Result<(), Error> {
+    let budget = Budget {
+        steps_left: std::cell::Cell::new(set.max_steps),
+        reentry: 0,
+    };
+    execute_with(set, &budget, name, data, out)
+}
+
+fn execute_with(
+    set: &Template,
+    budget: &Budget,
+    name: &str,
+    data: &Value,
+    out: &mut String,
+) -> Result<(), Error> {
     let Some(tree) = set.trees.get(name) else {
         return Err(Error::exec(
             name,
@@ -142,6 +164,7 @@ pub(crate) fn execute(set: &Template, name: &str, data: &Value, out: &mut String
     };
     let mut state = State {
         set,
+        budget,
         tree,
         out,
         at: At::None,
@@ -236,8 +259,22 @@ impl<'t> State<'t, '_> {
         Ok(Flow::Normal)
     }
 
+    /// Counts one unit of work against the step budget.
+    fn step(&self) -> R<()> {
+        let left = self.budget.steps_left.get();
+        if left == 0 {
+            return Err(self.error(format!(
+                "execution stopped after {} steps (the configured limit)",
+                self.set.max_steps
+            )));
+        }
+        self.budget.steps_left.set(left - 1);
+        Ok(())
+    }
+
     fn walk(&mut self, dot: &Val, node: &'t Node) -> R<Flow> {
         self.at(At::Node(node));
+        self.step()?;
         match node {
             Node::Action(a) => {
                 let val = self.eval_pipeline(dot, Some(&a.pipe))?;
@@ -380,6 +417,7 @@ impl<'t> State<'t, '_> {
 
     /// One iteration of a range body; returns `Break` when the loop must stop.
     fn range_iteration(&mut self, r: &'t BranchNode, mark: usize, index: Value, elem: Val) -> R<Flow> {
+        self.step()?;
         let decl = &r.pipe.decl;
         if !decl.is_empty() {
             if r.pipe.is_assign {
@@ -787,7 +825,10 @@ impl<'t> State<'t, '_> {
                     Some(a) => a.to_string(),
                     None => go_value_string(&argv[0]),
                 };
-                let mut host = Reenter { set: self.set };
+                let mut host = Reenter {
+                    set: self.set,
+                    budget: self.budget,
+                };
                 let mut call = Call {
                     host: Some(&mut host),
                 };
@@ -795,14 +836,20 @@ impl<'t> State<'t, '_> {
             }
             Callee::Builtin(b, _) => builtins::invoke(*b, &argv),
             Callee::Func(f) => {
-                let mut host = Reenter { set: self.set };
+                let mut host = Reenter {
+                    set: self.set,
+                    budget: self.budget,
+                };
                 let mut call = Call {
                     host: Some(&mut host),
                 };
                 f.invoke(&mut call, &argv)
             }
             Callee::Method(obj, _) => {
-                let mut host = Reenter { set: self.set };
+                let mut host = Reenter {
+                    set: self.set,
+                    budget: self.budget,
+                };
                 let mut call = Call {
                     host: Some(&mut host),
                 };
@@ -973,25 +1020,54 @@ impl<'t> State<'t, '_> {
 /// Lets host functions run templates of the set being executed.
 struct Reenter<'t> {
     set: &'t Template,
+    budget: &'t Budget,
+}
+
+impl Reenter<'_> {
+    fn nested(&self) -> Budget {
+        Budget {
+            steps_left: std::cell::Cell::new(self.budget.steps_left.get()),
+            reentry: self.budget.reentry + 1,
+        }
+    }
+
+    fn finish(&self, nested: &Budget) {
+        self.budget.steps_left.set(nested.steps_left.get());
+    }
 }
 
 impl Host for Reenter<'_> {
     fn execute_template(&mut self, name: &str, data: &Value) -> Result<String, Error> {
+        if !self.set.trees.contains_key(name) {
+            return Err(Error::exec_plain(format!(
+                "template: no template {} associated with template {}",
+                strconv::quote(name),
+                strconv::quote(&self.set.name)
+            )));
+        }
         let mut out = String::new();
-        stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
-            self.set.execute_template(name, data, &mut out)
-        })?;
-        Ok(out)
+        let nested = self.nested();
+        let result = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
+            execute_with(self.set, &nested, name, data, &mut out)
+        });
+        self.finish(&nested);
+        result.map(|_| out)
+    }
+
+    fn depth(&self) -> usize {
+        self.budget.reentry
     }
 
     fn parse_and_execute(&mut self, name: &str, text: &str, data: &Value) -> Result<String, Error> {
         let mut set = self.set.clone();
         set.parse_named(name, text)?;
         let mut out = String::new();
-        stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
-            set.execute_template(name, data, &mut out)
-        })?;
-        Ok(out)
+        let nested = self.nested();
+        let result = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
+            execute_with(&set, &nested, name, data, &mut out)
+        });
+        self.finish(&nested);
+        result.map(|_| out)
     }
 }
 

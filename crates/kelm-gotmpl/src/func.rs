@@ -172,6 +172,7 @@ impl fmt::Debug for Function {
 pub(crate) trait Host {
     fn execute_template(&mut self, name: &str, data: &Value) -> Result<String, Error>;
     fn parse_and_execute(&mut self, name: &str, text: &str, data: &Value) -> Result<String, Error>;
+    fn depth(&self) -> usize;
 }
 
 /// The context of a function call: lets functions such as `include` and `tpl` run
@@ -195,6 +196,12 @@ impl<'a> Call<'a> {
                 "template: no template {name:?} associated with a detached call"
             ))),
         }
+    }
+
+    /// How many template executions started by functions (such as `include`) enclose this
+    /// call; 0 when called from the top-level execution. Hosts use it to bound recursion.
+    pub fn depth(&self) -> usize {
+        self.host.as_deref().map_or(0, |h| h.depth())
     }
 
     /// Parses `text` as a new template called `name` in a copy of the current set (so its

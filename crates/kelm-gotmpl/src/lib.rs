@@ -68,6 +68,7 @@ pub struct Template {
     right_delim: String,
     missing_key: MissingKey,
     max_exec_depth: usize,
+    max_steps: u64,
 }
 
 impl Template {
@@ -81,6 +82,7 @@ impl Template {
             right_delim: "}}".to_string(),
             missing_key: MissingKey::Default,
             max_exec_depth: DEFAULT_MAX_EXEC_DEPTH,
+            max_steps: u64::MAX,
         }
     }
 
@@ -118,6 +120,14 @@ impl Template {
     /// Limits nested `{{template}}` calls (Go's is 100000; hosts under test may lower it).
     pub fn max_exec_depth(&mut self, depth: usize) -> &mut Template {
         self.max_exec_depth = depth;
+        self
+    }
+
+    /// Bounds the work one execution may do, counted in nodes walked and loop iterations,
+    /// including executions started by functions such as `include`. Go has no such limit
+    /// (the default is unlimited); a host running untrusted templates sets one.
+    pub fn max_steps(&mut self, steps: u64) -> &mut Template {
+        self.max_steps = steps;
         self
     }
 
