@@ -53,11 +53,12 @@ fn redact(text: &str) -> String {
     let mut text = text
         .replace(COMMIT, "[COMMIT]")
         .replace(&COMMIT[..7], "[SHORT]");
-    // The tree state is a common word: replace it only where the build info prints it.
+    // The tree state is a common word: replace it only where the build info prints it,
+    // right after the commit (or after `state=` in a test's own template).
     for (before, after) in [
-        ("GitTreeState:\"", "\""),
-        ("\"git_tree_state\":\"", "\""),
-        ("git_tree_state: ", "\n"),
+        ("GitCommit:\"[COMMIT]\", GitTreeState:\"", "\""),
+        ("\"git_commit\":\"[COMMIT]\",\"git_tree_state\":\"", "\""),
+        ("git_commit: [COMMIT]\ngit_tree_state: ", "\n"),
         ("[COMMIT] ", " "),
         ("state=", ";"),
     ] {
