@@ -261,6 +261,12 @@ fn usage_errors() {
     ----- stderr -----
     Error: invalid argument "table" for "-o, --output" flag: invalid format type
     "#);
+    assert_snapshot!(kelm(&["version", "--output="]), @r#"
+    status: 1
+    ----- stdout -----
+    ----- stderr -----
+    Error: invalid argument "" for "-o, --output" flag: invalid format type
+    "#);
     assert_snapshot!(kelm(&["version", "--short=maybe"]), @r#"
     status: 1
     ----- stdout -----
