@@ -1,0 +1,4 @@
+//! One module per kelm command. Each parses nothing itself: it receives its clap
+//! arguments, calls the library function that does the work, and prints the result.
+
+pub mod version;

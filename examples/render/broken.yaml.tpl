@@ -1,0 +1,2 @@
+image: {{ .image.repository }}
+tag: {{ .image.registry.tag }}
