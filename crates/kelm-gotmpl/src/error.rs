@@ -26,8 +26,13 @@ pub struct ExecLocation {
 }
 
 /// A parse or execution error with Go's exact message.
+///
+/// Boxed so that `Result<T, Error>` stays small on the executor's hot paths.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Error {
+pub struct Error(Box<Inner>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Inner {
     kind: ErrorKind,
     /// The full message, as Go's `err.Error()`.
     message: String,
@@ -42,24 +47,24 @@ pub struct Error {
 impl Error {
     /// A parse error whose full text is `message`.
     pub(crate) fn parse(message: String) -> Error {
-        Error {
+        Error(Box::new(Inner {
             kind: ErrorKind::Parse,
             detail: message.clone(),
             message,
             template: None,
             location: None,
-        }
+        }))
     }
 
     /// An execution error whose full text is `message`, with no node context.
     pub(crate) fn exec_plain(message: String) -> Error {
-        Error {
+        Error(Box::new(Inner {
             kind: ErrorKind::Exec,
             detail: message.clone(),
             message,
             template: None,
             location: None,
-        }
+        }))
     }
 
     /// An execution error in `template`, optionally at a node.
@@ -77,39 +82,39 @@ impl Error {
                 l.context
             ),
         };
-        Error {
+        Error(Box::new(Inner {
             kind: ErrorKind::Exec,
             message,
             template: Some(template.to_string()),
             location,
             detail,
-        }
+        }))
     }
 
     /// Parse or execution.
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.0.kind
     }
 
     /// The template that was executing, for execution errors.
     pub fn template(&self) -> Option<&str> {
-        self.template.as_deref()
+        self.0.template.as_deref()
     }
 
     /// The failing node's location, for execution errors raised at a node.
     pub fn location(&self) -> Option<&ExecLocation> {
-        self.location.as_ref()
+        self.0.location.as_ref()
     }
 
     /// The message after Go's location prefix (for execution errors), or the whole message.
     pub fn detail(&self) -> &str {
-        &self.detail
+        &self.0.detail
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.0.message)
     }
 }
 
