@@ -2,7 +2,12 @@
 
 use crate::{Error, Template, Value};
 
-pub(crate) fn execute(t: &Template, name: &str, data: &Value, out: &mut String) -> Result<(), Error> {
+pub(crate) fn execute(
+    t: &Template,
+    name: &str,
+    data: &Value,
+    out: &mut String,
+) -> Result<(), Error> {
     let _ = (t, name, data, out);
     todo!("executor")
 }

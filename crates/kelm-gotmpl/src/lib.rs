@@ -27,8 +27,8 @@ pub mod ast;
 mod builtins;
 mod error;
 mod exec;
-pub mod gofmt;
 pub mod func;
+pub mod gofmt;
 mod lex;
 mod parse;
 pub mod strconv;
@@ -188,7 +188,12 @@ impl Template {
     }
 
     /// Executes the template `name` of this set (Go's `ExecuteTemplate`).
-    pub fn execute_template(&self, name: &str, data: &Value, out: &mut String) -> Result<(), Error> {
+    pub fn execute_template(
+        &self,
+        name: &str,
+        data: &Value,
+        out: &mut String,
+    ) -> Result<(), Error> {
         if !self.trees.contains_key(name) {
             return Err(Error::exec_plain(format!(
                 "template: no template {} associated with template {}",
