@@ -310,3 +310,19 @@ fn differential_against_go() {
         "{failed} differential cases failed ({passed} passed); see the FAIL lines above"
     );
 }
+
+/// The harness's own pieces that mirror Go library behaviour.
+#[test]
+fn harness_mirrors_go_helpers() {
+    use support::objects::path_match;
+    assert!(path_match("conf/*.yaml", "conf/x.yaml"));
+    assert!(!path_match("conf/*.yaml", "conf/z.txt"));
+    assert!(!path_match("*.yaml", "conf/x.yaml"));
+    assert!(path_match("a?c", "abc"));
+    assert!(!path_match("a?c", "a/c"));
+    assert!(path_match("[a-c]x", "bx"));
+    assert!(!path_match("[^a-c]x", "bx"));
+    assert!(path_match("\\*", "*"));
+    assert_eq!(case::fnv_hex(&[b""]), "cbf29ce484222325");
+    assert_eq!(case::fnv_hex(&[b"a"]), "af63dc4c8601ec8c");
+}
