@@ -7,7 +7,9 @@
 use std::path::Path;
 use std::time::Instant;
 
-use kelm_gotmpl::{Call, FuncError, Function, IntKind, List, Map, Signature, Template, Type, Value};
+use kelm_gotmpl::{
+    Call, FuncError, Function, IntKind, List, Map, Signature, Template, Type, Value,
+};
 
 fn to_value(j: &serde_json::Value) -> Value {
     match j {
@@ -17,9 +19,9 @@ fn to_value(j: &serde_json::Value) -> Value {
         serde_json::Value::Number(n) => Value::float64(n.as_f64().unwrap_or(0.0)),
         serde_json::Value::String(s) => Value::from(s.as_str()),
         serde_json::Value::Array(a) => Value::List(List::new(a.iter().map(to_value).collect())),
-        serde_json::Value::Object(o) => {
-            Value::Map(Map::from_entries(o.iter().map(|(k, v)| (k.as_str(), to_value(v)))))
-        }
+        serde_json::Value::Object(o) => Value::Map(Map::from_entries(
+            o.iter().map(|(k, v)| (k.as_str(), to_value(v))),
+        )),
     }
 }
 
@@ -53,7 +55,8 @@ fn parse(helpers: &str, main: &str) -> Template {
     ));
     t.parse_named("bench/templates/_helpers.tpl", helpers)
         .expect("helpers parse");
-    t.parse_named("bench/templates/main.yaml", main).expect("main parse");
+    t.parse_named("bench/templates/main.yaml", main)
+        .expect("main parse");
     t
 }
 

@@ -52,7 +52,11 @@ static TABLE: LazyLock<Vec<(&'static str, Builtin, Arc<Signature>)>> = LazyLock:
         ("index", Index, Arc::new(variadic_rv(rv()).with_error())),
         ("js", Js, printer()),
         ("le", Le, compare()),
-        ("len", Len, Arc::new(Signature::new(vec![rv()], Type::Int(IntKind::Int)).with_error())),
+        (
+            "len",
+            Len,
+            Arc::new(Signature::new(vec![rv()], Type::Int(IntKind::Int)).with_error()),
+        ),
         ("lt", Lt, compare()),
         ("ne", Ne, compare()),
         ("not", Not, Arc::new(Signature::new(vec![rv()], Type::Bool))),
@@ -61,7 +65,11 @@ static TABLE: LazyLock<Vec<(&'static str, Builtin, Arc<Signature>)>> = LazyLock:
         (
             "printf",
             Printf,
-            Arc::new(Signature::variadic(vec![Type::String], Type::Any, Type::String)),
+            Arc::new(Signature::variadic(
+                vec![Type::String],
+                Type::Any,
+                Type::String,
+            )),
         ),
         ("println", Println, printer()),
         ("slice", Slice, Arc::new(variadic_rv(rv()).with_error())),
@@ -117,14 +125,16 @@ pub(crate) fn invoke(b: Builtin, argv: &[Value]) -> R {
         Builtin::Html => Ok(Value::from(html_escape(&eval_args(argv)))),
         Builtin::Js => Ok(Value::from(js_escape(&eval_args(argv)))),
         Builtin::Urlquery => Ok(Value::from(query_escape(&eval_args(argv)))),
-        Builtin::And | Builtin::Or | Builtin::Call => {
-            Err(err("internal error: and/or/call are evaluated by the executor"))
-        }
+        Builtin::And | Builtin::Or | Builtin::Call => Err(err(
+            "internal error: and/or/call are evaluated by the executor",
+        )),
     }
 }
 
 fn type_name(v: &Value) -> String {
-    v.go_type().map(|t| t.to_string()).unwrap_or_else(|| "<nil>".into())
+    v.go_type()
+        .map(|t| t.to_string())
+        .unwrap_or_else(|| "<nil>".into())
 }
 
 /// Go panics when asking the type of "no value"; templates report the panic text.
@@ -292,7 +302,12 @@ fn slice(item: &Value, indexes: &[Value]) -> R {
         Value::List(l) => l.len(),
         Value::Bytes(b) => b.len(),
         Value::Nil(t) if t.kind() == Kind::Slice => 0,
-        _ => return Err(err(format!("can't slice item of type {}", type_name(&item)))),
+        _ => {
+            return Err(err(format!(
+                "can't slice item of type {}",
+                type_name(&item)
+            )));
+        }
     };
     let mut idx = [0, len, len];
     for (i, index) in indexes.iter().enumerate() {
@@ -308,8 +323,13 @@ fn slice(item: &Value, indexes: &[Value]) -> R {
     Ok(match resolved {
         // Go slices strings by bytes and may split a character; Rust strings must stay
         // valid UTF-8, so a split character becomes U+FFFD.
-        Value::String(s) => Value::from(String::from_utf8_lossy(&s.as_bytes()[lo..hi]).into_owned()),
-        Value::List(l) => Value::List(List::with_type(l.go_type().clone(), l.items()[lo..hi].to_vec())),
+        Value::String(s) => {
+            Value::from(String::from_utf8_lossy(&s.as_bytes()[lo..hi]).into_owned())
+        }
+        Value::List(l) => Value::List(List::with_type(
+            l.go_type().clone(),
+            l.items()[lo..hi].to_vec(),
+        )),
         Value::Bytes(b) => Value::Bytes(Arc::from(&b[lo..hi])),
         other => other,
     })
@@ -575,7 +595,9 @@ fn html_escape(s: &str) -> String {
 }
 
 fn js_escape(s: &str) -> String {
-    let special = |c: char| matches!(c, '\\' | '\'' | '"' | '<' | '>' | '&' | '=') || c < ' ' || !c.is_ascii();
+    let special = |c: char| {
+        matches!(c, '\\' | '\'' | '"' | '<' | '>' | '&' | '=') || c < ' ' || !c.is_ascii()
+    };
     if !s.contains(special) {
         return s.to_string();
     }
@@ -602,7 +624,9 @@ fn query_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() * 3 / 2);
     for b in s.bytes() {
         match b {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             b' ' => out.push('+'),
             b => out.push_str(&format!("%{b:02X}")),
         }

@@ -9,8 +9,8 @@
 use std::sync::Arc;
 
 use crate::ast::{
-    Arg, BranchNode, ChainNode, CommandNode, FieldNode, IdentifierNode, ListNode, Node,
-    NumberNode, PipeNode, TemplateNode, Tree, VariableNode,
+    Arg, BranchNode, ChainNode, CommandNode, FieldNode, IdentifierNode, ListNode, Node, NumberNode,
+    PipeNode, TemplateNode, Tree, VariableNode,
 };
 use crate::builtins::{self, Builtin};
 use crate::error::{Error, ExecLocation};
@@ -140,7 +140,12 @@ pub(crate) struct Budget {
 }
 
 /// Executes template `name` of `set` with `data` as dot.
-pub(crate) fn execute(set: &Template, name: &str, data: &Value, out: &mut String) -> Result<(), Error> {
+pub(crate) fn execute(
+    set: &Template,
+    name: &str,
+    data: &Value,
+    out: &mut String,
+) -> Result<(), Error> {
     let budget = Budget {
         steps_left: std::cell::Cell::new(set.max_steps),
         reentry: 0,
@@ -159,7 +164,10 @@ fn execute_with(
         return Err(Error::exec(
             name,
             None,
-            format!("{} is an incomplete or empty template", strconv::quote(name)),
+            format!(
+                "{} is an incomplete or empty template",
+                strconv::quote(name)
+            ),
         ));
     };
     let mut state = State {
@@ -376,11 +384,12 @@ impl<'t> State<'t, '_> {
                 // Go snapshots the sorted keys, then reads each value when its turn comes.
                 let keys = m.keys();
                 for k in &keys {
-                    let v = m.get(k).unwrap_or_else(|| {
-                        m.go_type().elem().map(Type::zero).unwrap_or_default()
-                    });
+                    let v = m
+                        .get(k)
+                        .unwrap_or_else(|| m.go_type().elem().map(Type::zero).unwrap_or_default());
                     let elem = Val { v, iface };
-                    if self.range_iteration(r, mark, Value::String(k.clone()), elem)? == Flow::Break {
+                    if self.range_iteration(r, mark, Value::String(k.clone()), elem)? == Flow::Break
+                    {
                         break;
                     }
                 }
@@ -397,7 +406,9 @@ impl<'t> State<'t, '_> {
                 let mut ran = false;
                 for v in int_sequence(&resolved) {
                     ran = true;
-                    if self.range_iteration(r, mark, Value::Invalid, Val::concrete(v))? == Flow::Break {
+                    if self.range_iteration(r, mark, Value::Invalid, Val::concrete(v))?
+                        == Flow::Break
+                    {
                         break;
                     }
                 }
@@ -416,7 +427,13 @@ impl<'t> State<'t, '_> {
     }
 
     /// One iteration of a range body; returns `Break` when the loop must stop.
-    fn range_iteration(&mut self, r: &'t BranchNode, mark: usize, index: Value, elem: Val) -> R<Flow> {
+    fn range_iteration(
+        &mut self,
+        r: &'t BranchNode,
+        mark: usize,
+        index: Value,
+        elem: Val,
+    ) -> R<Flow> {
         self.step()?;
         let decl = &r.pipe.decl;
         if !decl.is_empty() {
@@ -535,7 +552,10 @@ impl<'t> State<'t, '_> {
             Arg::Nil(_) => Err(self.error("nil is not a command")),
             Arg::Number(n) => self.ideal_constant(first, n).map(Val::concrete),
             Arg::String(s) => Ok(Val::concrete(Value::String(s.text.clone()))),
-            _ => Err(self.error(format!("can't evaluate command {}", strconv::quote(&first.to_string())))),
+            _ => Err(self.error(format!(
+                "can't evaluate command {}",
+                strconv::quote(&first.to_string())
+            ))),
         }
     }
 
@@ -548,8 +568,13 @@ impl<'t> State<'t, '_> {
             && !text.contains(['p', 'P']);
         let is_rune = text.starts_with('\'');
         if n.is_complex {
-            Ok(Value::Complex(n.complex128.0, n.complex128.1, FloatKind::F64))
-        } else if n.is_float && !is_hex_int && !is_rune && text.contains(['.', 'e', 'E', 'p', 'P']) {
+            Ok(Value::Complex(
+                n.complex128.0,
+                n.complex128.1,
+                FloatKind::F64,
+            ))
+        } else if n.is_float && !is_hex_int && !is_rune && text.contains(['.', 'e', 'E', 'p', 'P'])
+        {
             Ok(Value::Float(n.float64, FloatKind::F64))
         } else if n.is_int {
             Ok(Value::Int(n.int64, IntKind::Int))
@@ -588,7 +613,14 @@ impl<'t> State<'t, '_> {
             return Err(self.error(format!("indirection through explicit nil in {chain}")));
         }
         let pipe = self.eval_arg(dot, None, &chain.node)?;
-        self.eval_field_chain(dot, Val::concrete(pipe), At::Arg(arg), &chain.field, args, final_)
+        self.eval_field_chain(
+            dot,
+            Val::concrete(pipe),
+            At::Arg(arg),
+            &chain.field,
+            args,
+            final_,
+        )
     }
 
     fn eval_variable_node(
@@ -640,7 +672,10 @@ impl<'t> State<'t, '_> {
         } else if let Some((b, sig)) = builtins::lookup(name) {
             Callee::Builtin(b, sig)
         } else {
-            return Err(self.error(format!("{} is not a defined function", strconv::quote(name))));
+            return Err(self.error(format!(
+                "{} is not a defined function",
+                strconv::quote(name)
+            )));
         };
         self.eval_call(dot, callee, call_node, name, args, final_)
     }
@@ -695,9 +730,9 @@ impl<'t> State<'t, '_> {
             (_, Value::Map(m)) => {
                 if m.go_type().key().map(|k| k.kind()) == Some(Kind::String) {
                     if has_args {
-                        return Err(self.error(format!(
-                            "{field_name} is not a method but has arguments"
-                        )));
+                        return Err(
+                            self.error(format!("{field_name} is not a method but has arguments"))
+                        );
                     }
                     let elem = m.go_type().elem().cloned().unwrap_or(Type::Any);
                     return match m.get(field_name) {
@@ -712,9 +747,9 @@ impl<'t> State<'t, '_> {
             (_, Value::Nil(t)) if t.kind() == Kind::Map => {
                 if t.key().map(|k| k.kind()) == Some(Kind::String) {
                     if has_args {
-                        return Err(self.error(format!(
-                            "{field_name} is not a method but has arguments"
-                        )));
+                        return Err(
+                            self.error(format!("{field_name} is not a method but has arguments"))
+                        );
                     }
                     let elem = t.elem().cloned().unwrap_or(Type::Any);
                     return self.missing_map_key(field_name, &elem);
@@ -900,9 +935,7 @@ impl<'t> State<'t, '_> {
             }
             return Ok(value);
         }
-        Err(self.error(format!(
-            "wrong type for value; expected {typ}; got {vt}"
-        )))
+        Err(self.error(format!("wrong type for value; expected {typ}; got {vt}")))
     }
 
     fn eval_arg(&mut self, dot: &Val, typ: Option<&Type>, arg: &'t Arg) -> R<Value> {
@@ -948,7 +981,9 @@ impl<'t> State<'t, '_> {
                 _ => Err(self.error(format!("expected bool; found {arg}"))),
             },
             Type::Complex(k) => match arg {
-                Arg::Number(n) if n.is_complex => Ok(Value::Complex(n.complex128.0, n.complex128.1, *k)),
+                Arg::Number(n) if n.is_complex => {
+                    Ok(Value::Complex(n.complex128.0, n.complex128.1, *k))
+                }
                 _ => Err(self.error(format!("expected complex; found {arg}"))),
             },
             Type::Float(k) => match arg {

@@ -207,7 +207,12 @@ impl<'a> Call<'a> {
     /// Parses `text` as a new template called `name` in a copy of the current set (so its
     /// `define`s are visible only to this execution), executes it with `data` and returns
     /// the output, as Helm's `tpl` does.
-    pub fn parse_and_execute(&mut self, name: &str, text: &str, data: &Value) -> Result<String, Error> {
+    pub fn parse_and_execute(
+        &mut self,
+        name: &str,
+        text: &str,
+        data: &Value,
+    ) -> Result<String, Error> {
         match self.host.as_deref_mut() {
             Some(h) => h.parse_and_execute(name, text, data),
             None => Err(Error::exec_plain(

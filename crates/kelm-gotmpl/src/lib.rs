@@ -28,8 +28,8 @@ mod ast_display_tmp;
 mod builtins;
 mod error;
 mod exec;
-pub mod gofmt;
 pub mod func;
+pub mod gofmt;
 mod lex;
 mod parse;
 pub mod strconv;
@@ -199,7 +199,12 @@ impl Template {
     }
 
     /// Executes the template `name` of this set (Go's `ExecuteTemplate`).
-    pub fn execute_template(&self, name: &str, data: &Value, out: &mut String) -> Result<(), Error> {
+    pub fn execute_template(
+        &self,
+        name: &str,
+        data: &Value,
+        out: &mut String,
+    ) -> Result<(), Error> {
         if !self.trees.contains_key(name) {
             return Err(Error::exec_plain(format!(
                 "template: no template {} associated with template {}",

@@ -161,7 +161,10 @@ impl Type {
 
     /// A named type.
     pub fn named(name: impl Into<String>, underlying: Type) -> Type {
-        Type::Named(Arc::new(NamedType { name: name.into(), underlying }))
+        Type::Named(Arc::new(NamedType {
+            name: name.into(),
+            underlying,
+        }))
     }
 
     /// A struct type.
@@ -316,7 +319,12 @@ pub trait Object: Send + Sync + fmt::Debug {
     }
 
     /// Calls the method `name`; arguments were already converted to its parameter types.
-    fn call_method(&self, name: &str, _args: &[Value], _call: &mut Call<'_>) -> Result<Value, FuncError> {
+    fn call_method(
+        &self,
+        name: &str,
+        _args: &[Value],
+        _call: &mut Call<'_>,
+    ) -> Result<Value, FuncError> {
         Err(FuncError::new(format!("method {name} not implemented")))
     }
 

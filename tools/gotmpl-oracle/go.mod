@@ -1,0 +1,3 @@
+module kelm.sh/tools/gotmpl-oracle
+
+go 1.25
