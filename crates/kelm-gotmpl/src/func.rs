@@ -122,6 +122,9 @@ impl From<Error> for FuncError {
 }
 
 /// The body of a function: converted arguments in, a value or an error out.
+///
+/// Variadic arguments arrive flattened after the fixed ones (`f a b c` with signature
+/// `func(string, ...int)` receives three values), each converted to the element type.
 pub type FuncImpl = dyn Fn(&mut Call<'_>, &[Value]) -> Result<Value, FuncError> + Send + Sync;
 
 /// A named function with a Go signature.

@@ -52,16 +52,10 @@ fn b_arg(args: &[Value], i: usize) -> Result<bool, FuncError> {
     }
 }
 
-/// The items of a variadic argument, which arrives packed as a slice (the signature's
-/// last parameter type).
+/// The items of a variadic argument: the engine passes them flattened after the fixed
+/// arguments.
 pub fn packed(args: &[Value], i: usize) -> Result<Vec<Value>, FuncError> {
-    match args.get(i) {
-        Some(Value::List(l)) if args.len() == i + 1 => Ok(l.items().to_vec()),
-        Some(Value::Nil(_)) if args.len() == i + 1 => Ok(Vec::new()),
-        _ => Err(FuncError::new(format!(
-            "test harness: expected the variadic arguments packed as one slice at index {i}, got {args:?}"
-        ))),
-    }
+    Ok(args.get(i..).unwrap_or_default().to_vec())
 }
 
 // ---------------------------------------------------------------------------------------
