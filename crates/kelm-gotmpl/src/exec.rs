@@ -142,6 +142,7 @@ pub(crate) struct Budget {
 /// Executes template `name` of `set` with `data` as dot.
 pub(crate) fn execute(
     set: &Template,
+    tree: Option<&Arc<Tree>>,
     name: &str,
     data: &Value,
     out: &mut String,
@@ -150,17 +151,18 @@ pub(crate) fn execute(
         steps_left: std::cell::Cell::new(set.max_steps),
         reentry: 0,
     };
-    execute_with(set, &budget, name, data, out)
+    execute_with(set, &budget, tree, name, data, out)
 }
 
 fn execute_with(
     set: &Template,
     budget: &Budget,
+    tree: Option<&Arc<Tree>>,
     name: &str,
     data: &Value,
     out: &mut String,
 ) -> Result<(), Error> {
-    let Some(tree) = set.trees.get(name) else {
+    let Some(tree) = tree else {
         return Err(Error::exec(
             name,
             None,
@@ -1083,7 +1085,14 @@ impl Host for Reenter<'_> {
         let mut out = String::new();
         let nested = self.nested();
         let result = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
-            execute_with(self.set, &nested, name, data, &mut out)
+            execute_with(
+                self.set,
+                &nested,
+                self.set.trees.get(name),
+                name,
+                data,
+                &mut out,
+            )
         });
         self.finish(&nested);
         result.map(|_| out)
@@ -1099,7 +1108,7 @@ impl Host for Reenter<'_> {
         let mut out = String::new();
         let nested = self.nested();
         let result = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
-            execute_with(&set, &nested, name, data, &mut out)
+            execute_with(&set, &nested, set.trees.get(name), name, data, &mut out)
         });
         self.finish(&nested);
         result.map(|_| out)

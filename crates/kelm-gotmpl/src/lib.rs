@@ -63,6 +63,10 @@ pub const DEFAULT_MAX_EXEC_DEPTH: usize = 100_000;
 pub struct Template {
     name: String,
     trees: HashMap<String, Arc<ast::Tree>>,
+    /// The main template's own tree. Go keeps it apart from the set: `t.New(t.Name())`
+    /// makes a second template of the same name, which replaces the set's entry but not
+    /// this one, so `Execute` and `ExecuteTemplate(t.Name())` can differ.
+    main: Option<Arc<ast::Tree>>,
     funcs: Arc<HashMap<String, Function>>,
     left_delim: String,
     right_delim: String,
@@ -77,6 +81,7 @@ impl Template {
         Template {
             name: name.into(),
             trees: HashMap::new(),
+            main: None,
             funcs: Arc::new(HashMap::new()),
             left_delim: "{{".to_string(),
             right_delim: "}}".to_string(),
@@ -149,7 +154,7 @@ impl Template {
     /// Parses `text` as the main template (Go's `t.Parse(text)`); its `define`s join the set.
     pub fn parse(&mut self, text: &str) -> Result<&mut Template, Error> {
         let name = self.name.clone();
-        self.parse_named(&name, text)
+        self.parse_into(&name, text, true)
     }
 
     /// Parses `text` as the template `name` of this set (Go's `t.New(name).Parse(text)`).
@@ -157,6 +162,15 @@ impl Template {
     /// As in Go, a later definition replaces an earlier one of the same name, unless the
     /// later one is empty (only whitespace and comments).
     pub fn parse_named(&mut self, name: &str, text: &str) -> Result<&mut Template, Error> {
+        self.parse_into(name, text, false)
+    }
+
+    fn parse_into(
+        &mut self,
+        name: &str,
+        text: &str,
+        is_main: bool,
+    ) -> Result<&mut Template, Error> {
         let funcs = &self.funcs;
         let has_function = |f: &str| funcs.contains_key(f) || builtins::is_builtin(f);
         let opts = parse::Options {
@@ -168,12 +182,16 @@ impl Template {
         };
         let trees = parse::parse(name, text, &opts)?;
         for tree in trees {
+            let tree = Arc::new(tree);
             let replace = match self.trees.get(&tree.name) {
                 Some(old) => !ast::is_empty_list(&tree.root) || ast::is_empty_list(&old.root),
                 None => true,
             };
             if replace {
-                self.trees.insert(tree.name.clone(), Arc::new(tree));
+                self.trees.insert(tree.name.clone(), tree.clone());
+            }
+            if is_main && tree.name == self.name && (replace || self.main.is_none()) {
+                self.main = Some(tree);
             }
         }
         Ok(self)
@@ -195,7 +213,7 @@ impl Template {
     ///
     /// On error, `out` holds what was written before the failure, as Go's writer would.
     pub fn execute(&self, data: &Value, out: &mut String) -> Result<(), Error> {
-        exec::execute(self, &self.name, data, out)
+        exec::execute(self, self.main.as_ref(), &self.name, data, out)
     }
 
     /// Executes the template `name` of this set (Go's `ExecuteTemplate`).
@@ -212,7 +230,7 @@ impl Template {
                 strconv::quote(&self.name)
             )));
         }
-        exec::execute(self, name, data, out)
+        exec::execute(self, self.trees.get(name), name, data, out)
     }
 }
 
