@@ -11,6 +11,8 @@
 
 use std::sync::Arc;
 
+mod display;
+
 /// Byte offset of a node in the original template text.
 pub type Pos = usize;
 

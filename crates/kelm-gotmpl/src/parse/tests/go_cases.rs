@@ -1,0 +1,1 @@
+//! Go's parse_test.go cases.
