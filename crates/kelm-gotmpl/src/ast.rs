@@ -12,6 +12,7 @@
 use std::sync::Arc;
 
 mod display;
+mod teardown;
 
 /// Byte offset of a node in the original template text.
 pub type Pos = usize;

@@ -322,9 +322,17 @@ impl<'a> Lexer<'a> {
     // --- character-level helpers ---
 
     fn next(&mut self) -> Option<char> {
-        let Some(c) = self.input[self.pos..].chars().next() else {
+        let Some(&b) = self.input.as_bytes().get(self.pos) else {
             self.at_eof = true;
             return None;
+        };
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            self.input[self.pos..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER)
         };
         self.pos += c.len_utf8();
         if c == '\n' {
@@ -334,14 +342,17 @@ impl<'a> Lexer<'a> {
     }
 
     fn backup(&mut self) {
-        if self.at_eof {
+        if self.at_eof || self.pos == 0 {
             return;
         }
-        if let Some(c) = self.input[..self.pos].chars().next_back() {
-            self.pos -= c.len_utf8();
-            if c == '\n' {
+        let b = self.input.as_bytes()[self.pos - 1];
+        if b < 0x80 {
+            self.pos -= 1;
+            if b == b'\n' {
                 self.line -= 1;
             }
+        } else if let Some(c) = self.input[..self.pos].chars().next_back() {
+            self.pos -= c.len_utf8();
         }
     }
 

@@ -130,8 +130,8 @@ struct TreeState<'a> {
     token: [Item<'a>; 3],
     /// How many pushed-back items are waiting.
     peeked: usize,
-    /// Variables in scope, innermost last.
-    vars: Vec<&'a str>,
+    /// Variables in scope.
+    vars: Scope<'a>,
     /// Line of the action being parsed (0 outside actions), for "started at" notes.
     action_line: usize,
     /// Number of enclosing `range` bodies (`break`/`continue` need one).
@@ -145,7 +145,7 @@ impl TreeState<'_> {
         TreeState {
             token: [Item::NONE; 3],
             peeked: 0,
-            vars: vec!["$"],
+            vars: Scope::new(),
             action_line: 0,
             range_depth: 0,
             paren_depth: 0,
@@ -446,7 +446,7 @@ impl<'a> Parser<'a, '_> {
     /// in the pipeline or body go out of scope at the end.
     fn branch_control(&mut self, kind: Branch) -> PResult<BranchNode> {
         let context = kind.context();
-        let scope = self.st.vars.len();
+        let scope = self.st.vars.depth();
         let pipe = self.pipeline(context, ItemType::RightDelim)?;
         let in_range = kind == Branch::Range;
         if in_range {
@@ -485,7 +485,7 @@ impl<'a> Parser<'a, '_> {
                 }
             }
         };
-        self.st.vars.truncate(scope);
+        self.st.vars.pop_to(scope);
         Ok(BranchNode {
             pos: pipe.pos,
             line: pipe.line,
@@ -739,7 +739,7 @@ impl<'a> Parser<'a, '_> {
             ItemType::Dot => Arg::Dot(item.pos),
             ItemType::Nil => Arg::Nil(item.pos),
             ItemType::Variable => {
-                if !self.st.vars.contains(&item.val) {
+                if !self.st.vars.contains(item.val) {
                     return Err(self.errorf(format_args!("undefined variable {}", quote(item.val))));
                 }
                 Arg::Variable(variable_node(item.pos, item.val))
@@ -782,6 +782,45 @@ impl<'a> Parser<'a, '_> {
             }
         };
         Ok(Some(arg))
+    }
+}
+
+/// The variables in scope: a stack (scopes end by popping back to a depth) with a
+/// count per name, so that lookups stay O(1) however many variables a template
+/// declares at top level (those never go out of scope).
+struct Scope<'a> {
+    stack: Vec<&'a str>,
+    counts: HashMap<&'a str, u32>,
+}
+
+impl<'a> Scope<'a> {
+    /// A scope holding only `$`, which is always defined.
+    fn new() -> Self {
+        Scope {
+            stack: Vec::new(),
+            counts: HashMap::new(),
+        }
+    }
+
+    fn push(&mut self, name: &'a str) {
+        self.stack.push(name);
+        *self.counts.entry(name).or_insert(0) += 1;
+    }
+
+    fn depth(&self) -> usize {
+        self.stack.len()
+    }
+
+    fn pop_to(&mut self, depth: usize) {
+        for name in self.stack.drain(depth..) {
+            if let Some(n) = self.counts.get_mut(name) {
+                *n -= 1;
+            }
+        }
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        name == "$" || self.counts.get(name).is_some_and(|&n| n > 0)
     }
 }
 

@@ -96,7 +96,8 @@ pub fn unquote_char(s: &str, quote: u8) -> Result<(char, bool, &str), ErrSyntax>
     if first != b'\\' {
         return Ok((first as char, false, &s[1..]));
     }
-    let Some(&esc) = b.get(1) else {
+    // Escapes are ASCII; anything else after a backslash is an error.
+    let Some(&esc) = b.get(1).filter(|c| c.is_ascii()) else {
         return Err(ErrSyntax);
     };
     let rest = &s[2..];
