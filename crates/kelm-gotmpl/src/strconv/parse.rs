@@ -273,7 +273,7 @@ fn parse_uint_as(func: &'static str, s0: &str, base: u32, bit_size: u32) -> Resu
                 continue;
             }
             b'0'..=b'9' => u32::from(c - b'0'),
-            _ if (b'a'..=b'z').contains(&(c | 0x20)) => u32::from((c | 0x20) - b'a') + 10,
+            _ if (c | 0x20).is_ascii_lowercase() => u32::from((c | 0x20) - b'a') + 10,
             _ => return err(NumErrorKind::Syntax),
         };
         if d >= base {
