@@ -21,7 +21,7 @@ use crate::strconv::{quote, unquote};
 
 mod number;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub(crate) use number::new_number;
 

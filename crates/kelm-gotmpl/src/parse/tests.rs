@@ -71,7 +71,7 @@ fn branch_quoted(s: &mut String, kw: &str, b: &BranchNode) {
 }
 
 /// Go's `strconv.Quote` (or `QuoteToASCII`), for test output only.
-pub(super) fn go_quote(s: &str, ascii_only: bool) -> String {
+pub(crate) fn go_quote(s: &str, ascii_only: bool) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
         match c {
