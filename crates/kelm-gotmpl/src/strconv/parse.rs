@@ -387,7 +387,16 @@ fn underscore_ok(s: &str) -> bool {
 pub fn parse_float(s: &str, bit_size: u32) -> Result<f64, NumError> {
     let syntax = || Err(NumError::new("ParseFloat", s, NumErrorKind::Syntax));
     if let Some((v, n)) = special_float(s) {
-        return if n == s.len() { Ok(v) } else { syntax() };
+        if n != s.len() {
+            return syntax();
+        }
+        // Go's NaN has a particular payload, which survives only at 64 bits.
+        let v = if v.is_nan() && bit_size != 32 {
+            f64::from_bits(GO_NAN_BITS)
+        } else {
+            v
+        };
+        return Ok(v);
     }
     let Some(lit) = scan_float(s) else {
         return syntax();
@@ -406,6 +415,9 @@ pub fn parse_float(s: &str, bit_size: u32) -> Result<f64, NumError> {
     }
     Ok(value)
 }
+
+/// The bits of Go's `math.NaN()`.
+const GO_NAN_BITS: u64 = 0x7FF8_0000_0000_0001;
 
 /// `inf`, `infinity` (optionally signed) and `nan`, any case; returns the value and how
 /// many bytes it used. Go accepts a prefix of "infinity" only at length 3 or 8.
