@@ -62,7 +62,8 @@ const EOF: (ItemType, &str) = (Eof, "");
 fn go_lex_tests() {
     let raw = "`abc\\n\\t\\\" `";
     let raw_nl = "`now is{{\n}}the time`";
-    let cases: Vec<(&str, String, Vec<(ItemType, &str)>)> = vec![
+    type Case<'a> = (&'a str, String, Vec<(ItemType, &'a str)>);
+    let cases: Vec<Case> = vec![
         ("empty", "".into(), vec![EOF]),
         ("spaces", " \t\n".into(), vec![(Text, " \t\n"), EOF]),
         (

@@ -313,7 +313,7 @@ fn random_input_never_panics() {
     for _ in 0..30_000 {
         let n = (rng.next() % 24) as usize;
         let text: String = (0..n).map(|_| rng.pick(&frags)).collect();
-        let (left, right) = if rng.next() % 8 == 0 {
+        let (left, right) = if rng.next().is_multiple_of(8) {
             ("(", ")")
         } else {
             ("", "")
@@ -321,7 +321,7 @@ fn random_input_never_panics() {
         let setup = Setup {
             left,
             right,
-            comments: rng.next() % 2 == 0,
+            comments: rng.next().is_multiple_of(2),
             ..Setup::default()
         };
         if let Ok(trees) = parse_with("f", &text, setup) {
