@@ -11,6 +11,9 @@
 
 use std::sync::Arc;
 
+mod display;
+mod teardown;
+
 /// Byte offset of a node in the original template text.
 pub type Pos = usize;
 

@@ -1,0 +1,832 @@
+//! The template parser (Go's `text/template/parse/parse.go` behaviour).
+//!
+//! A recursive-descent parser over the pull lexer. What it accepts, the trees it builds
+//! (down to node positions, which the executor turns into `file:line:col`) and every
+//! error message follow Go. Error messages carry the line of the item most recently read
+//! from the lexer, so the parser reads items in exactly Go's order, with the same
+//! three-item lookahead.
+
+use std::collections::HashMap;
+use std::fmt::Display;
+use std::sync::Arc;
+
+use crate::Error;
+use crate::ast::{
+    ActionNode, Arg, BoolNode, BranchNode, ChainNode, CommandNode, CommentNode, FieldNode,
+    IdentifierNode, ListNode, LoopControl, Node, PipeNode, StringNode, TemplateNode, TextNode,
+    Tree, VariableNode, is_empty_list,
+};
+use crate::lex::{Item, ItemDisplay, ItemType, LexOptions, Lexer};
+use crate::strconv::{quote, unquote};
+
+mod number;
+#[cfg(test)]
+pub(crate) mod tests;
+
+pub(crate) use number::new_number;
+
+/// How to parse.
+pub(crate) struct Options<'a> {
+    /// Left action delimiter.
+    pub left_delim: &'a str,
+    /// Right action delimiter.
+    pub right_delim: &'a str,
+    /// Whether a function of this name exists (builtins included).
+    pub has_function: &'a dyn Fn(&str) -> bool,
+    /// Keep comments in the tree (Go's `ParseComments` mode).
+    pub keep_comments: bool,
+    /// Do not check that functions exist (Go's `SkipFuncCheck` mode).
+    pub skip_func_check: bool,
+}
+
+/// Go's limit on nested parentheses, `maxStackDepth`.
+const MAX_PAREN_DEPTH: usize = 10_000;
+
+/// Parsing recurses once per nesting level of parentheses and control structures; when
+/// less than this much stack remains, continue on a fresh segment.
+const STACK_RED_ZONE: usize = 128 * 1024;
+const STACK_SEGMENT: usize = 4 * 1024 * 1024;
+
+/// Parses `text` as template `name`; returns the trees it defines (the main one named
+/// `name`, then one per `define`/`block`), in the order they were completed.
+pub(crate) fn parse(name: &str, text: &str, opts: &Options<'_>) -> Result<Vec<Tree>, Error> {
+    let lex_options = LexOptions {
+        emit_comment: opts.keep_comments,
+        break_ok: !(opts.has_function)("break"),
+        continue_ok: !(opts.has_function)("continue"),
+    };
+    let mut parser = Parser {
+        lex: Lexer::new(text, opts.left_delim, opts.right_delim, lex_options),
+        opts,
+        parse_name: Arc::from(name),
+        text: Arc::from(text),
+        st: TreeState::new(),
+        trees: Vec::new(),
+        by_name: HashMap::new(),
+    };
+    parser.parse_main(name).map_err(Error::parse)?;
+    Ok(parser.trees.into_iter().flatten().collect())
+}
+
+/// A parse failure: the complete Go message.
+type PResult<T> = Result<T, String>;
+
+/// What closes a list: `{{end}}`, or `{{else}}` (at `pos`; for `{{else if}}` the position
+/// of the `if`).
+#[derive(Clone, Copy)]
+enum Closer {
+    End,
+    Else { pos: usize },
+}
+
+impl Closer {
+    /// As Go prints these pseudo-nodes.
+    fn as_str(self) -> &'static str {
+        match self {
+            Closer::End => "{{end}}",
+            Closer::Else { .. } => "{{else}}",
+        }
+    }
+}
+
+/// One step of a list: a node, or the end of the list.
+enum Step {
+    Node(Node),
+    Close(Closer),
+}
+
+/// Which branch construct is being parsed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Branch {
+    If,
+    Range,
+    With,
+}
+
+impl Branch {
+    fn context(self) -> &'static str {
+        match self {
+            Branch::If => "if",
+            Branch::Range => "range",
+            Branch::With => "with",
+        }
+    }
+
+    fn wrap(self, b: BranchNode) -> Node {
+        match self {
+            Branch::If => Node::If(b),
+            Branch::Range => Node::Range(b),
+            Branch::With => Node::With(b),
+        }
+    }
+}
+
+/// State that belongs to the template being built. A `define` or `block` body starts a
+/// new template with fresh state (its own lookahead, variables and loop depth) on the
+/// same lexer, and the enclosing template's state resumes afterwards.
+struct TreeState<'a> {
+    /// Lookahead buffer. `token[0]` is always the item most recently read from the
+    /// lexer; items pushed back sit above it and are handed out first.
+    token: [Item<'a>; 3],
+    /// How many pushed-back items are waiting.
+    peeked: usize,
+    /// Variables in scope.
+    vars: Scope<'a>,
+    /// Line of the action being parsed (0 outside actions), for "started at" notes.
+    action_line: usize,
+    /// Number of enclosing `range` bodies (`break`/`continue` need one).
+    range_depth: usize,
+    /// Number of enclosing parentheses.
+    paren_depth: usize,
+}
+
+impl TreeState<'_> {
+    fn new() -> Self {
+        TreeState {
+            token: [Item::NONE; 3],
+            peeked: 0,
+            vars: Scope::new(),
+            action_line: 0,
+            range_depth: 0,
+            paren_depth: 0,
+        }
+    }
+}
+
+struct Parser<'a, 'o> {
+    lex: Lexer<'a>,
+    opts: &'o Options<'o>,
+    parse_name: Arc<str>,
+    text: Arc<str>,
+    st: TreeState<'a>,
+    /// Completed templates; a slot is emptied when a later definition replaces it.
+    trees: Vec<Option<Tree>>,
+    by_name: HashMap<String, usize>,
+}
+
+impl<'a> Parser<'a, '_> {
+    // --- lookahead ---
+
+    fn next(&mut self) -> Item<'a> {
+        if self.st.peeked > 0 {
+            self.st.peeked -= 1;
+        } else {
+            self.st.token[0] = self.lex.next_item();
+        }
+        self.st.token[self.st.peeked]
+    }
+
+    /// Pushes back the item `next` last returned.
+    fn backup(&mut self) {
+        self.st.peeked += 1;
+    }
+
+    /// Pushes back `t1` and then the last item read, so `t1` comes out first.
+    fn backup2(&mut self, t1: Item<'a>) {
+        self.st.token[1] = t1;
+        self.st.peeked = 2;
+    }
+
+    /// Pushes back `t2`, `t1` and the last item read, to come out in that order.
+    fn backup3(&mut self, t2: Item<'a>, t1: Item<'a>) {
+        self.st.token[1] = t1;
+        self.st.token[2] = t2;
+        self.st.peeked = 3;
+    }
+
+    fn peek(&mut self) -> Item<'a> {
+        if self.st.peeked > 0 {
+            return self.st.token[self.st.peeked - 1];
+        }
+        self.st.peeked = 1;
+        self.st.token[0] = self.lex.next_item();
+        self.st.token[0]
+    }
+
+    fn next_non_space(&mut self) -> Item<'a> {
+        loop {
+            let item = self.next();
+            if item.typ != ItemType::Space {
+                return item;
+            }
+        }
+    }
+
+    fn peek_non_space(&mut self) -> Item<'a> {
+        let item = self.next_non_space();
+        self.backup();
+        item
+    }
+
+    // --- errors ---
+
+    fn error_at(&self, line: usize, message: impl Display) -> String {
+        format!("template: {}:{}: {}", self.parse_name, line, message)
+    }
+
+    /// An error at the line of the most recently read item.
+    fn errorf(&self, message: impl Display) -> String {
+        self.error_at(self.st.token[0].line, message)
+    }
+
+    fn show<'i>(&'i self, item: &'i Item<'a>) -> ItemDisplay<'i, 'a> {
+        ItemDisplay {
+            item,
+            error: self.lex.error_message(),
+        }
+    }
+
+    /// Complains about `item` where `context` was expected; lexer errors are reported
+    /// as themselves, noting where the action began if that was on an earlier line.
+    fn unexpected(&self, item: Item<'a>, context: &str) -> String {
+        if item.typ != ItemType::Error {
+            return self.errorf(format_args!(
+                "unexpected {} in {}",
+                self.show(&item),
+                context
+            ));
+        }
+        let message = self.lex.error_message();
+        let started = self.st.action_line;
+        if started == 0 || started == item.line {
+            return self.errorf(message);
+        }
+        // "unclosed action in action started at" would stutter.
+        let joiner = if message.ends_with(" action") {
+            ""
+        } else {
+            " in action"
+        };
+        self.errorf(format_args!(
+            "{message}{joiner} started at {}:{started}",
+            self.parse_name
+        ))
+    }
+
+    fn expect(&mut self, typ: ItemType, context: &str) -> PResult<Item<'a>> {
+        let item = self.next_non_space();
+        if item.typ != typ {
+            return Err(self.unexpected(item, context));
+        }
+        Ok(item)
+    }
+
+    // --- templates ---
+
+    /// The whole input: the main template's body, with `define`s split off.
+    fn parse_main(&mut self, name: &str) -> PResult<()> {
+        let mut root = ListNode {
+            pos: self.peek().pos,
+            nodes: Vec::new(),
+        };
+        while self.peek().typ != ItemType::Eof {
+            if self.peek().typ == ItemType::LeftDelim {
+                let delim = self.next();
+                if self.next_non_space().typ == ItemType::Define {
+                    let outer = std::mem::replace(&mut self.st, TreeState::new());
+                    self.parse_definition()?;
+                    self.st = outer;
+                    continue;
+                }
+                self.backup2(delim);
+            }
+            match self.text_or_action()? {
+                Step::Node(node) => root.nodes.push(node),
+                Step::Close(closer) => {
+                    return Err(self.errorf(format_args!("unexpected {}", closer.as_str())));
+                }
+            }
+        }
+        let line = self.st.token[0].line;
+        self.add(name.to_string(), root, line)
+    }
+
+    /// `{{define "name"}} ... {{end}}`, after the `define`.
+    fn parse_definition(&mut self) -> PResult<()> {
+        const CONTEXT: &str = "define clause";
+        let item = self.next_non_space();
+        if !matches!(item.typ, ItemType::String | ItemType::RawString) {
+            return Err(self.unexpected(item, CONTEXT));
+        }
+        let name = unquote(item.val).map_err(|e| self.errorf(e))?;
+        self.expect(ItemType::RightDelim, CONTEXT)?;
+        let (root, closer) = self.item_list()?;
+        if let Closer::Else { .. } = closer {
+            return Err(self.errorf(format_args!("unexpected {} in {CONTEXT}", closer.as_str())));
+        }
+        let line = self.st.token[0].line;
+        self.add(name, root, line)
+    }
+
+    /// Records a completed template. A template may be defined twice only if one of the
+    /// definitions is empty; a non-empty one wins.
+    fn add(&mut self, name: String, root: ListNode, error_line: usize) -> PResult<()> {
+        if let Some(&slot) = self.by_name.get(&name) {
+            let existing_empty = self.trees[slot]
+                .as_ref()
+                .is_none_or(|t| is_empty_list(&t.root));
+            if !existing_empty {
+                if is_empty_list(&root) {
+                    return Ok(());
+                }
+                let message = format!("template: multiple definition of template {}", quote(&name));
+                return Err(self.error_at(error_line, message));
+            }
+            self.trees[slot] = None;
+        }
+        self.by_name.insert(name.clone(), self.trees.len());
+        self.trees.push(Some(Tree {
+            name,
+            parse_name: Arc::clone(&self.parse_name),
+            text: Arc::clone(&self.text),
+            root,
+        }));
+        Ok(())
+    }
+
+    // --- lists and actions ---
+
+    /// Nodes up to an `{{end}}` or `{{else}}`, which is returned separately.
+    fn item_list(&mut self) -> PResult<(ListNode, Closer)> {
+        stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
+            let mut list = ListNode {
+                pos: self.peek_non_space().pos,
+                nodes: Vec::new(),
+            };
+            while self.peek_non_space().typ != ItemType::Eof {
+                match self.text_or_action()? {
+                    Step::Node(node) => list.nodes.push(node),
+                    Step::Close(closer) => return Ok((list, closer)),
+                }
+            }
+            Err(self.errorf("unexpected EOF"))
+        })
+    }
+
+    fn text_or_action(&mut self) -> PResult<Step> {
+        let item = self.next_non_space();
+        match item.typ {
+            ItemType::Text => Ok(Step::Node(Node::Text(TextNode {
+                pos: item.pos,
+                text: Arc::from(item.val),
+            }))),
+            ItemType::LeftDelim => {
+                self.st.action_line = item.line;
+                let step = self.action();
+                self.st.action_line = 0;
+                step
+            }
+            ItemType::Comment => Ok(Step::Node(Node::Comment(CommentNode {
+                pos: item.pos,
+                text: item.val.to_string(),
+            }))),
+            _ => Err(self.unexpected(item, "input")),
+        }
+    }
+
+    /// The inside of an action, after the left delimiter: a control keyword and what
+    /// follows it, or a pipeline.
+    fn action(&mut self) -> PResult<Step> {
+        let item = self.next_non_space();
+        let node = match item.typ {
+            ItemType::Block => self.block_control()?,
+            ItemType::Break => Node::Break(self.loop_control(item, "{{break}}")?),
+            ItemType::Continue => Node::Continue(self.loop_control(item, "{{continue}}")?),
+            ItemType::Else => return self.else_control(),
+            ItemType::End => {
+                self.expect(ItemType::RightDelim, "end")?;
+                return Ok(Step::Close(Closer::End));
+            }
+            ItemType::If => Branch::If.wrap(self.branch_control(Branch::If)?),
+            ItemType::Range => Branch::Range.wrap(self.branch_control(Branch::Range)?),
+            ItemType::With => Branch::With.wrap(self.branch_control(Branch::With)?),
+            ItemType::Template => self.template_control()?,
+            _ => {
+                self.backup();
+                let first = self.peek();
+                // Variables declared here stay in scope until the enclosing {{end}}.
+                let pipe = self.pipeline("command", ItemType::RightDelim)?;
+                Node::Action(ActionNode {
+                    pos: first.pos,
+                    line: first.line,
+                    pipe,
+                })
+            }
+        };
+        Ok(Step::Node(node))
+    }
+
+    /// `{{break}}` or `{{continue}}`, after the keyword.
+    fn loop_control(&mut self, keyword: Item<'a>, what: &str) -> PResult<LoopControl> {
+        let item = self.next_non_space();
+        if item.typ != ItemType::RightDelim {
+            return Err(self.unexpected(item, what));
+        }
+        if self.st.range_depth == 0 {
+            return Err(self.errorf(format_args!("{what} outside {{{{range}}}}")));
+        }
+        Ok(LoopControl {
+            pos: keyword.pos,
+            line: keyword.line,
+        })
+    }
+
+    /// `{{else}}`, or the `else` of `{{else if ...}}`/`{{else with ...}}`, whose keyword
+    /// is left for the enclosing branch to continue with.
+    fn else_control(&mut self) -> PResult<Step> {
+        let ahead = self.peek_non_space();
+        if matches!(ahead.typ, ItemType::If | ItemType::With) {
+            return Ok(Step::Close(Closer::Else { pos: ahead.pos }));
+        }
+        let item = self.expect(ItemType::RightDelim, "else")?;
+        Ok(Step::Close(Closer::Else { pos: item.pos }))
+    }
+
+    /// `if`, `range` or `with`: pipeline, body, optional else, end. Variables declared
+    /// in the pipeline or body go out of scope at the end.
+    fn branch_control(&mut self, kind: Branch) -> PResult<BranchNode> {
+        let context = kind.context();
+        let scope = self.st.vars.depth();
+        let pipe = self.pipeline(context, ItemType::RightDelim)?;
+        let in_range = kind == Branch::Range;
+        if in_range {
+            self.st.range_depth += 1;
+        }
+        let (list, closer) = self.item_list()?;
+        if in_range {
+            self.st.range_depth -= 1;
+        }
+        let else_list = match closer {
+            Closer::End => None,
+            Closer::Else { pos } => {
+                let chained = match kind {
+                    Branch::If => self.peek().typ == ItemType::If,
+                    Branch::With => self.peek().typ == ItemType::With,
+                    Branch::Range => false,
+                };
+                if chained {
+                    // {{else if x}} is {{else}}{{if x}}...{{end}} sharing the final {{end}}.
+                    self.next();
+                    let inner = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
+                        self.branch_control(kind)
+                    })?;
+                    Some(ListNode {
+                        pos,
+                        nodes: vec![kind.wrap(inner)],
+                    })
+                } else {
+                    let (else_list, closer) = self.item_list()?;
+                    if let Closer::Else { .. } = closer {
+                        return Err(
+                            self.errorf(format_args!("expected end; found {}", closer.as_str()))
+                        );
+                    }
+                    Some(else_list)
+                }
+            }
+        };
+        self.st.vars.pop_to(scope);
+        Ok(BranchNode {
+            pos: pipe.pos,
+            line: pipe.line,
+            pipe,
+            list,
+            else_list,
+        })
+    }
+
+    /// `{{block "name" pipeline}} body {{end}}`: defines the template and invokes it.
+    fn block_control(&mut self) -> PResult<Node> {
+        const CONTEXT: &str = "block clause";
+        let item = self.next_non_space();
+        let name = self.template_name(item, CONTEXT)?;
+        let pipe = self.pipeline(CONTEXT, ItemType::RightDelim)?;
+        let outer = std::mem::replace(&mut self.st, TreeState::new());
+        let body = self.item_list();
+        let inner = std::mem::replace(&mut self.st, outer);
+        let (root, closer) = body?;
+        if let Closer::Else { .. } = closer {
+            return Err(self.errorf(format_args!("unexpected {} in {CONTEXT}", closer.as_str())));
+        }
+        self.add(name.clone(), root, inner.token[0].line)?;
+        Ok(Node::Template(TemplateNode {
+            pos: item.pos,
+            line: item.line,
+            name,
+            pipe: Some(pipe),
+        }))
+    }
+
+    /// `{{template "name"}}` or `{{template "name" pipeline}}`, after the keyword.
+    fn template_control(&mut self) -> PResult<Node> {
+        const CONTEXT: &str = "template clause";
+        let item = self.next_non_space();
+        let name = self.template_name(item, CONTEXT)?;
+        let pipe = if self.next_non_space().typ != ItemType::RightDelim {
+            self.backup();
+            Some(self.pipeline(CONTEXT, ItemType::RightDelim)?)
+        } else {
+            None
+        };
+        Ok(Node::Template(TemplateNode {
+            pos: item.pos,
+            line: item.line,
+            name,
+            pipe,
+        }))
+    }
+
+    fn template_name(&self, item: Item<'a>, context: &str) -> PResult<String> {
+        match item.typ {
+            ItemType::String | ItemType::RawString => unquote(item.val).map_err(|e| self.errorf(e)),
+            _ => Err(self.unexpected(item, context)),
+        }
+    }
+
+    // --- pipelines ---
+
+    /// `[$x[, $y] (:=|=)] command [| command]...` up to `end`.
+    fn pipeline(&mut self, context: &str, end: ItemType) -> PResult<PipeNode> {
+        let first = self.peek_non_space();
+        let mut pipe = PipeNode {
+            pos: first.pos,
+            line: first.line,
+            is_assign: false,
+            decl: Vec::new(),
+            cmds: Vec::new(),
+        };
+        self.declarations(&mut pipe, context)?;
+        loop {
+            let item = self.next_non_space();
+            match item.typ {
+                t if t == end => {
+                    self.check_pipeline(&pipe, context)?;
+                    return Ok(pipe);
+                }
+                ItemType::Bool
+                | ItemType::CharConstant
+                | ItemType::Complex
+                | ItemType::Dot
+                | ItemType::Field
+                | ItemType::Identifier
+                | ItemType::Number
+                | ItemType::Nil
+                | ItemType::RawString
+                | ItemType::String
+                | ItemType::Variable
+                | ItemType::LeftParen => {
+                    self.backup();
+                    let cmd = self.command()?;
+                    pipe.cmds.push(cmd);
+                }
+                _ => return Err(self.unexpected(item, context)),
+            }
+        }
+    }
+
+    /// The variables a pipeline declares or assigns, if it starts with any.
+    fn declarations(&mut self, pipe: &mut PipeNode, context: &str) -> PResult<()> {
+        loop {
+            let var = self.peek_non_space();
+            if var.typ != ItemType::Variable {
+                return Ok(());
+            }
+            self.next();
+            // "$x foo" and "$x := foo" differ only after the space, so keep the item
+            // right after the variable in case it must be pushed back.
+            let adjacent = self.peek();
+            let ahead = self.peek_non_space();
+            match ahead.typ {
+                ItemType::Assign | ItemType::Declare => {
+                    pipe.is_assign = ahead.typ == ItemType::Assign;
+                    self.next_non_space();
+                    pipe.decl.push(variable_node(var.pos, var.val));
+                    self.st.vars.push(var.val);
+                    return Ok(());
+                }
+                ItemType::Char if ahead.val == "," => {
+                    self.next_non_space();
+                    pipe.decl.push(variable_node(var.pos, var.val));
+                    self.st.vars.push(var.val);
+                    if context == "range" && pipe.decl.len() < 2 {
+                        match self.peek_non_space().typ {
+                            // A second variable, or nothing more (an error found later).
+                            ItemType::Variable | ItemType::RightDelim | ItemType::RightParen => {
+                                continue;
+                            }
+                            _ => return Err(self.errorf("range can only initialize variables")),
+                        }
+                    }
+                    return Err(self.errorf(format_args!("too many declarations in {context}")));
+                }
+                _ if adjacent.typ == ItemType::Space => {
+                    self.backup3(var, adjacent);
+                    return Ok(());
+                }
+                _ => {
+                    self.backup2(var);
+                    return Ok(());
+                }
+            }
+        }
+    }
+
+    fn check_pipeline(&self, pipe: &PipeNode, context: &str) -> PResult<()> {
+        if pipe.cmds.is_empty() {
+            return Err(self.errorf(format_args!("missing value for {context}")));
+        }
+        // Only the first stage may start with a constant: later ones receive a value.
+        for (i, cmd) in pipe.cmds.iter().enumerate().skip(1) {
+            if let Some(
+                Arg::Bool(_) | Arg::Dot(_) | Arg::Nil(_) | Arg::Number(_) | Arg::String(_),
+            ) = cmd.args.first()
+            {
+                return Err(self.errorf(format_args!(
+                    "non executable command in pipeline stage {}",
+                    i + 1
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// Space-separated operands up to `|` (consumed) or a closing delimiter or paren
+    /// (left in place).
+    fn command(&mut self) -> PResult<CommandNode> {
+        let mut cmd = CommandNode {
+            pos: self.peek_non_space().pos,
+            args: Vec::new(),
+        };
+        loop {
+            self.peek_non_space();
+            if let Some(arg) = self.operand()? {
+                cmd.args.push(arg);
+            }
+            let item = self.next();
+            match item.typ {
+                ItemType::Space => continue,
+                ItemType::RightDelim | ItemType::RightParen => self.backup(),
+                ItemType::Pipe => {}
+                _ => return Err(self.unexpected(item, "operand")),
+            }
+            break;
+        }
+        if cmd.args.is_empty() {
+            return Err(self.errorf("empty command"));
+        }
+        Ok(cmd)
+    }
+
+    /// A term followed by any number of `.Field`s.
+    fn operand(&mut self) -> PResult<Option<Arg>> {
+        let Some(term) = self.term()? else {
+            return Ok(None);
+        };
+        if self.peek().typ != ItemType::Field {
+            return Ok(Some(term));
+        }
+        // The combined node takes the position of the first trailing field.
+        let pos = self.peek().pos;
+        let mut fields: Vec<Arc<str>> = Vec::new();
+        while self.peek().typ == ItemType::Field {
+            fields.push(Arc::from(&self.next().val[1..]));
+        }
+        Ok(Some(match term {
+            Arg::Field(mut f) => {
+                f.ident.extend(fields);
+                Arg::Field(FieldNode {
+                    pos,
+                    ident: f.ident,
+                })
+            }
+            Arg::Variable(mut v) => {
+                v.ident.extend(fields);
+                Arg::Variable(VariableNode {
+                    pos,
+                    ident: v.ident,
+                })
+            }
+            Arg::Bool(_) | Arg::String(_) | Arg::Number(_) | Arg::Nil(_) | Arg::Dot(_) => {
+                return Err(self.errorf(format_args!(
+                    "unexpected . after term {}",
+                    quote(&term.to_string())
+                )));
+            }
+            node => Arg::Chain(Box::new(ChainNode {
+                pos,
+                node,
+                field: fields,
+            })),
+        }))
+    }
+
+    /// A constant, function name, dot, field, variable or parenthesised pipeline; `None`
+    /// (with nothing consumed) if the next item is none of these.
+    fn term(&mut self) -> PResult<Option<Arg>> {
+        let item = self.next_non_space();
+        let arg = match item.typ {
+            ItemType::Identifier => {
+                if !self.opts.skip_func_check && !(self.opts.has_function)(item.val) {
+                    return Err(
+                        self.errorf(format_args!("function {} not defined", quote(item.val)))
+                    );
+                }
+                Arg::Identifier(IdentifierNode {
+                    pos: item.pos,
+                    ident: Arc::from(item.val),
+                })
+            }
+            ItemType::Dot => Arg::Dot(item.pos),
+            ItemType::Nil => Arg::Nil(item.pos),
+            ItemType::Variable => {
+                if !self.st.vars.contains(item.val) {
+                    return Err(self.errorf(format_args!("undefined variable {}", quote(item.val))));
+                }
+                Arg::Variable(variable_node(item.pos, item.val))
+            }
+            ItemType::Field => Arg::Field(FieldNode {
+                pos: item.pos,
+                ident: vec![Arc::from(&item.val[1..])],
+            }),
+            ItemType::Bool => Arg::Bool(BoolNode {
+                pos: item.pos,
+                value: item.val == "true",
+            }),
+            ItemType::CharConstant | ItemType::Complex | ItemType::Number => {
+                let number =
+                    new_number(item.pos, item.val, item.typ).map_err(|e| self.errorf(e))?;
+                Arg::Number(Box::new(number))
+            }
+            ItemType::LeftParen => {
+                if self.st.paren_depth >= MAX_PAREN_DEPTH {
+                    return Err(self.errorf("max expression depth exceeded"));
+                }
+                self.st.paren_depth += 1;
+                let pipe = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
+                    self.pipeline("parenthesized pipeline", ItemType::RightParen)
+                })?;
+                self.st.paren_depth -= 1;
+                Arg::Pipe(Box::new(pipe))
+            }
+            ItemType::String | ItemType::RawString => {
+                let text = unquote(item.val).map_err(|e| self.errorf(e))?;
+                Arg::String(StringNode {
+                    pos: item.pos,
+                    quoted: item.val.to_string(),
+                    text: Arc::from(text),
+                })
+            }
+            _ => {
+                self.backup();
+                return Ok(None);
+            }
+        };
+        Ok(Some(arg))
+    }
+}
+
+/// The variables in scope: a stack (scopes end by popping back to a depth) with a
+/// count per name, so that lookups stay O(1) however many variables a template
+/// declares at top level (those never go out of scope).
+struct Scope<'a> {
+    stack: Vec<&'a str>,
+    counts: HashMap<&'a str, u32>,
+}
+
+impl<'a> Scope<'a> {
+    /// A scope holding only `$`, which is always defined.
+    fn new() -> Self {
+        Scope {
+            stack: Vec::new(),
+            counts: HashMap::new(),
+        }
+    }
+
+    fn push(&mut self, name: &'a str) {
+        self.stack.push(name);
+        *self.counts.entry(name).or_insert(0) += 1;
+    }
+
+    fn depth(&self) -> usize {
+        self.stack.len()
+    }
+
+    fn pop_to(&mut self, depth: usize) {
+        for name in self.stack.drain(depth..) {
+            if let Some(n) = self.counts.get_mut(name) {
+                *n -= 1;
+            }
+        }
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        name == "$" || self.counts.get(name).is_some_and(|&n| n > 0)
+    }
+}
+
+fn variable_node(pos: usize, name: &str) -> VariableNode {
+    VariableNode {
+        pos,
+        ident: vec![Arc::from(name)],
+    }
+}

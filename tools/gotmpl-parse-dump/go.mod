@@ -1,0 +1,3 @@
+module gotmpl-parse-dump
+
+go 1.25
