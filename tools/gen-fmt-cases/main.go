@@ -385,6 +385,21 @@ func writeFmt() {
 	for _, c := range multiArg {
 		emit("printf", c.format, c.args...)
 	}
+	// Random format strings, to catch any difference in how formats are parsed.
+	pieces := []string{"%", "%", "%", "#", "0", "+", "-", " ", "1", "2", "9", ".", "*", "[", "]", "[1]", "[2]",
+		"[3]", "v", "d", "s", "q", "x", "g", "T", "%%", "a", "é", "\n", "!", "(", "f", "c", "U", "e", "t"}
+	fuzzArgs := []any{7, -3, "str", 2.5, nil, true, []any{1, "a"}, map[string]any{"k": 1}, uint8(9), 'x', T{1, "b"}, Str{2}}
+	for i := 0; i < 1500; i++ {
+		var b strings.Builder
+		for n := rng.Intn(8) + 1; n > 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		var args []any
+		for n := rng.Intn(4); n > 0; n-- {
+			args = append(args, fuzzArgs[rng.Intn(len(fuzzArgs))])
+		}
+		emit("printf", b.String(), args...)
+	}
 }
 
 type call struct {
@@ -475,6 +490,20 @@ func writeFtoa() {
 		if math.IsNaN(f) || math.IsInf(f, 0) {
 			continue
 		}
+		line(f, 'g', -1, 32)
+	}
+	// Powers of two (whose rounding interval is lopsided) and small dyadic values
+	// (which can fall exactly between two shortest candidates).
+	for e := -1074; e <= 1023; e += 9 {
+		f := math.Ldexp(1, e)
+		line(f, 'e', -1, 64)
+		if f32 := float64(float32(f)); f32 != 0 && !math.IsInf(f32, 0) {
+			line(f32, 'e', -1, 32)
+		}
+	}
+	for i := 0; i < 300; i++ {
+		f := math.Ldexp(float64(2*rng.Intn(1<<15)+1), rng.Intn(40)-30)
+		line(f, 'g', -1, 64)
 		line(f, 'g', -1, 32)
 	}
 	for _, f := range []float64{math.Inf(1), math.Inf(-1), nan} {

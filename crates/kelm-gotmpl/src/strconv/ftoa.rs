@@ -215,12 +215,17 @@ fn settle_tie<const N: usize>(
         // Rust found something shorter still: no tie at this length.
         return;
     }
-    // Round half to even, unless the even candidate does not read back as the value.
-    let down_is_even = (exact / 10) % 2 == 0;
-    let go = if down_is_even || !up.reads_back_as(magnitude, bit_size) {
-        down
+    // Round half to even, unless the even candidate does not read back as the value
+    // (the interval below a power of two is half as wide as the one above).
+    let (even, odd) = if (exact / 10) % 2 == 0 {
+        (down, up)
     } else {
-        up
+        (up, down)
+    };
+    let go = if even.reads_back_as(magnitude, bit_size) {
+        even
+    } else {
+        odd
     };
     if go != rust {
         go.store(d);
@@ -284,7 +289,7 @@ impl Candidate {
         } else {
             dp
         };
-        while value != 0 && value % 10 == 0 {
+        while value != 0 && value.is_multiple_of(10) {
             value /= 10;
         }
         Candidate { value, dp }
