@@ -7,7 +7,7 @@
 //! is short and this keeps the common, unpadded case free of copies and allocations.
 
 use super::Printer;
-use crate::strconv;
+use crate::strconv::{self, push_ascii};
 
 const LOWER_DIGITS: &[u8; 17] = b"0123456789abcdefx";
 const UPPER_DIGITS: &[u8; 17] = b"0123456789ABCDEFX";
@@ -188,7 +188,7 @@ impl Printer<'_> {
             }
             p.out.push_str("U+");
             p.out.extend(std::iter::repeat_n('0', zeros));
-            p.out.extend(digits.iter().map(|&b| b as char));
+            push_ascii(p.out, digits);
             if let Some(c) = shown {
                 p.out.push_str(" '");
                 p.out.push(c);
@@ -277,9 +277,9 @@ impl Printer<'_> {
             if !p.f.minus {
                 p.write_padding(fill);
             }
-            p.out.extend(prefix[..plen].iter().map(|&b| b as char));
+            push_ascii(p.out, &prefix[..plen]);
             p.out.extend(std::iter::repeat_n('0', zeros));
-            p.out.extend(digits.iter().map(|&b| b as char));
+            push_ascii(p.out, digits);
             if p.f.minus {
                 p.write_padding(fill);
             }
@@ -564,7 +564,7 @@ impl Printer<'_> {
         }
         match tail_owned {
             Some(t) => self.out.push_str(&t),
-            None => self.out.extend(tail[..tail_len].iter().map(|&b| b as char)),
+            None => push_ascii(self.out, &tail[..tail_len]),
         }
     }
 }

@@ -19,8 +19,6 @@
 mod format;
 mod print;
 
-use std::fmt::Write as _;
-
 use crate::value::{Map, Value};
 use format::Flags;
 
@@ -58,12 +56,8 @@ pub fn write_value(out: &mut String, v: &Value) {
     // The common cases, without setting up a printer.
     match v {
         Value::String(s) => out.push_str(s),
-        Value::Int(i, _) => {
-            let _ = write!(out, "{i}");
-        }
-        Value::Uint(u, _) => {
-            let _ = write!(out, "{u}");
-        }
+        Value::Int(i, _) => crate::strconv::append_int(out, *i, 10),
+        Value::Uint(u, _) => crate::strconv::append_uint(out, *u, 10),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Float(f, k) => crate::strconv::append_float(out, *f, 'g', -1, print::float_bits(*k)),
         _ => Printer::new(out).print_arg(v, 'v'),

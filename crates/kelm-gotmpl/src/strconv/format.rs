@@ -288,19 +288,38 @@ pub fn append_uint(out: &mut String, mut u: u64, base: u32) {
         "strconv: illegal AppendInt/FormatInt base"
     );
     const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let base = u64::from(base);
     let mut buf = [0u8; 64];
     let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = DIGITS[(u % base) as usize];
-        u /= base;
-        if u == 0 {
-            break;
+    if base == 10 {
+        // The common case, with a constant divisor the compiler turns into multiplies.
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (u % 10) as u8;
+            u /= 10;
+            if u == 0 {
+                break;
+            }
+        }
+    } else {
+        let base = u64::from(base);
+        loop {
+            i -= 1;
+            buf[i] = DIGITS[(u % base) as usize];
+            u /= base;
+            if u == 0 {
+                break;
+            }
         }
     }
-    for &b in &buf[i..] {
-        out.push(b as char);
+    push_ascii(out, &buf[i..]);
+}
+
+/// Appends ASCII text held as bytes (digits and the like, built in stack buffers).
+pub(crate) fn push_ascii(out: &mut String, ascii: &[u8]) {
+    match std::str::from_utf8(ascii) {
+        Ok(s) => out.push_str(s),
+        // Callers only pass ASCII; should one not, keep each byte as a character.
+        Err(_) => out.extend(ascii.iter().map(|&b| char::from(b))),
     }
 }
 

@@ -10,6 +10,8 @@
 
 use std::fmt::{self, Write as _};
 
+use super::push_ascii;
+
 /// Digits the exact decimal expansion of any `f64` can have (at most 767 are
 /// significant); asking Rust for more would only add zeros.
 const MAX_EXACT_DIGITS: usize = 800;
@@ -83,7 +85,16 @@ pub fn append_float(out: &mut String, f: f64, fmt: char, prec: i32, bit_size: u3
     }
     if prec < 0 {
         let mut d = Digits::<24>::default();
-        if bit_size == 32 {
+        let exact_below = if bit_size == 32 {
+            F32_EXACT_INTS
+        } else {
+            F64_EXACT_INTS
+        };
+        if magnitude < exact_below && magnitude.fract() == 0.0 {
+            // Whole numbers the type holds exactly (Helm's replica counts and ports)
+            // have their own digits as shortest form; no need for the general search.
+            d.fill_integer(magnitude as u64);
+        } else if bit_size == 32 {
             d.fill(format_args!("{:e}", magnitude as f32));
         } else {
             d.fill(format_args!("{magnitude:e}"));
@@ -123,6 +134,11 @@ pub fn append_float(out: &mut String, f: f64, fmt: char, prec: i32, bit_size: u3
     }
 }
 
+/// Below these magnitudes every whole float32/float64 is exactly representable, with
+/// neighbours one apart, so its shortest digits are those of the integer.
+const F32_EXACT_INTS: f64 = 16_777_216.0;
+const F64_EXACT_INTS: f64 = 9_007_199_254_740_992.0;
+
 /// A decimal number `0.d[0]d[1]... × 10^dp` with no trailing zeros (none at all for 0),
 /// captured from Rust's `{:e}` output.
 struct Digits<const N: usize> {
@@ -161,6 +177,27 @@ impl<const N: usize> Digits<N> {
             self.exp
         };
         self.dp = if self.nd == 0 { 0 } else { exp + 1 };
+    }
+
+    /// The digits of a whole number.
+    fn fill_integer(&mut self, mut n: u64) {
+        if n == 0 {
+            self.nd = 0;
+            self.dp = 0;
+            return;
+        }
+        let mut buf = [0u8; 20];
+        let mut i = buf.len();
+        while n > 0 {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        let digits = &buf[i..];
+        self.dp = digits.len() as i32;
+        let significant = digits.len() - digits.iter().rev().take_while(|&&c| c == b'0').count();
+        self.d[..significant].copy_from_slice(&digits[..significant]);
+        self.nd = significant;
     }
 
     fn digits(&self) -> &[u8] {
@@ -233,57 +270,44 @@ fn settle_tie<const N: usize>(
 }
 
 /// The exact decimal value of `mant × 2^exp2` as digits (an integer without trailing
-/// zeros) and a decimal point position, when it has at most 18 significant digits (the
-/// only case where a tie between shortest candidates is possible).
-fn short_exact_decimal(mant: u64, exp2: i32) -> Option<(u128, i32)> {
+/// zeros) and a decimal point position, when it could be a tie between two shortest
+/// candidates: at most 18 significant digits, the last one a 5.
+fn short_exact_decimal(mant: u64, exp2: i32) -> Option<(u64, i32)> {
     if mant == 0 {
         return None;
     }
     let shift = mant.trailing_zeros();
     let (mant, exp2) = (mant >> shift, exp2 + shift as i32);
-    let (mut n, frac_digits) = if exp2 >= 0 {
-        // An odd mantissa times 2^e has an even last digit beyond e = 0 once any
-        // factors of 10 are removed, unless it is small; 74 bits keep it in a u128.
-        if exp2 > 74 {
-            return None;
-        }
-        (u128::from(mant) << exp2, 0)
-    } else {
-        // m / 2^k = m·5^k / 10^k; beyond k = 27 that has more than 18 digits.
-        let k = exp2.unsigned_abs();
-        if k > 27 {
-            return None;
-        }
-        (u128::from(mant) * 5u128.pow(k), k as i32)
-    };
-    let mut zeros = 0;
-    while n % 10 == 0 {
-        n /= 10;
-        zeros += 1;
-    }
-    let digits = count_digits(n);
-    if digits > 18 {
+    if exp2 >= 0 {
+        // An integer: its last significant digit sits at 10^z with z at most e, and
+        // candidates dropping it are 5·10^z away, further than the half-ulp 2^(e-1).
         return None;
     }
-    Some((n, digits - frac_digits + zeros))
+    // m/2^k = m·5^k/10^k; with more than 18 digits (k > 27 at the least) no tie.
+    let k = exp2.unsigned_abs();
+    if k > 27 {
+        return None;
+    }
+    let n = mant.checked_mul(5u64.pow(k))?;
+    (n < 1_000_000_000_000_000_000).then(|| (n, count_digits(n) - k as i32))
 }
 
 /// Number of decimal digits of `n` (1 for 0).
-fn count_digits(n: u128) -> i32 {
+fn count_digits(n: u64) -> i32 {
     n.checked_ilog10().map_or(1, |l| l as i32 + 1)
 }
 
 /// A decimal `0.value × 10^dp` with no trailing zeros in `value`.
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct Candidate {
-    value: u128,
+    value: u64,
     dp: i32,
 }
 
 impl Candidate {
     /// The decimal `0.v × 10^dp`, where `v` is meant to have `len` digits (one more
     /// means rounding carried into a new leading digit, moving the point).
-    fn new(mut value: u128, dp: i32, len: i32) -> Candidate {
+    fn new(mut value: u64, dp: i32, len: i32) -> Candidate {
         let dp = if count_digits(value) > len {
             dp + 1
         } else {
@@ -298,7 +322,7 @@ impl Candidate {
     fn from_digits(d: &[u8], dp: i32) -> Candidate {
         let value = d
             .iter()
-            .fold(0u128, |acc, &c| acc * 10 + u128::from(c - b'0'));
+            .fold(0u64, |acc, &c| acc * 10 + u64::from(c - b'0'));
         Candidate { value, dp }
     }
 
@@ -512,10 +536,6 @@ fn push_hex(
         out.push('0');
     }
     push_u64(out, u64::from(exp));
-}
-
-fn push_ascii(out: &mut String, digits: &[u8]) {
-    out.extend(digits.iter().map(|&b| b as char));
 }
 
 fn push_repeated(out: &mut String, c: char, n: usize) {
