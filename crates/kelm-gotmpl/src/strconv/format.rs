@@ -217,10 +217,15 @@ pub fn append_quote_rune_to_ascii(out: &mut String, r: char) {
 /// Go's `strconv.QuoteRuneToGraphic`.
 pub fn quote_rune_to_graphic(r: char) -> String {
     let mut out = String::new();
-    out.push('\'');
-    push_escaped(&mut out, r, '\'', Keep::Graphic);
-    out.push('\'');
+    append_quote_rune_to_graphic(&mut out, r);
     out
+}
+
+/// Go's `strconv.AppendQuoteRuneToGraphic`.
+pub fn append_quote_rune_to_graphic(out: &mut String, r: char) {
+    out.push('\'');
+    push_escaped(out, r, '\'', Keep::Graphic);
+    out.push('\'');
 }
 
 /// Go's `strconv.CanBackquote`: whether `s` can be written unchanged as a single-line
