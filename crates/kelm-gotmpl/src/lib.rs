@@ -24,7 +24,6 @@
 //! of times, from several threads; execution borrows the data and never copies it.
 
 pub mod ast;
-mod ast_display_tmp;
 mod builtins;
 mod error;
 mod exec;

@@ -448,6 +448,11 @@ impl Map {
     pub fn ptr_eq(&self, other: &Map) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
     }
+
+    /// An address identifying the map, shared by all its handles (what `%p` prints).
+    pub fn addr(&self) -> usize {
+        Arc::as_ptr(&self.0) as usize
+    }
 }
 
 impl Default for Map {
