@@ -9,7 +9,7 @@ use std::sync::{Arc, LazyLock};
 
 use crate::exec::{good_func, indirect, indirect_interface};
 use crate::func::{Call, FuncError, Signature};
-use crate::value::{IntKind, Kind, List, Type, UintKind, Value};
+use crate::value::{IntKind, Kind, List, Type, UintKind, Value, comparable, go_equal};
 use crate::{gofmt, strconv};
 
 /// The predefined functions.
@@ -343,7 +343,7 @@ pub(crate) fn call(name: &str, argv: &[Value], ctx: &mut Call<'_>) -> R {
         Value::Invalid => return Err(err("call of nil")),
         Value::Func(f) => f,
         Value::Nil(t) if t.kind() == Kind::Func => {
-            return Err(err("reflect: call of nil function"));
+            return Err(err("reflect.Value.Call: call of nil function"));
         }
         other => {
             return Err(err(format!(
@@ -512,17 +512,14 @@ fn eq_other(a: &Value, b: &Value) -> Result<bool, FuncError> {
     if is_nil(a) || is_nil(b) {
         return Ok(is_nil(a) == is_nil(b));
     }
-    if matches!(kb, Kind::Slice | Kind::Map | Kind::Func) {
+    if !comparable(b) {
         return Err(err(format!(
             "non-comparable type {}: {}",
             gofmt::sprintf("%s", std::slice::from_ref(b)),
             type_name(b)
         )));
     }
-    Ok(match (a, b) {
-        (Value::Object(x), Value::Object(y)) => Arc::ptr_eq(x, y),
-        _ => false,
-    })
+    Ok(go_equal(a, b))
 }
 
 fn lt(arg1: &Value, arg2: &Value) -> Result<bool, FuncError> {

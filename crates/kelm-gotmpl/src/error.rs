@@ -68,10 +68,15 @@ impl Error {
     }
 
     /// An execution error in `template`, optionally at a node.
-    pub(crate) fn exec(template: &str, location: Option<ExecLocation>, detail: String) -> Error {
-        // Go doubles `%` in the name and context before using them as a format string,
-        // so they come out unchanged.
-        let message = match &location {
+    /// `raw`, when given, is the full message already formatted (for the rare case where
+    /// Go's formatting makes it differ from the usual layout).
+    pub(crate) fn exec(
+        template: &str,
+        location: Option<ExecLocation>,
+        detail: String,
+        raw: Option<String>,
+    ) -> Error {
+        let message = raw.unwrap_or_else(|| match &location {
             None => format!("template: {template}: {detail}"),
             Some(l) => format!(
                 "template: {}:{}:{}: executing {} at <{}>: {detail}",
@@ -81,7 +86,7 @@ impl Error {
                 crate::strconv::quote(template),
                 l.context
             ),
-        };
+        });
         Error(Box::new(Inner {
             kind: ErrorKind::Exec,
             message,

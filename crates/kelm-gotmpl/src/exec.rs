@@ -24,6 +24,19 @@ use crate::{MissingKey, Template, gofmt, strconv};
 const STACK_RED_ZONE: usize = 128 * 1024;
 const STACK_SEGMENT: usize = 4 * 1024 * 1024;
 
+/// How many executions functions such as `include` and `tpl` may nest. Helm stops
+/// `include` recursion at 1000; this bound only keeps runaway recursion through other
+/// functions from exhausting memory.
+const MAX_REENTRY: usize = 10_000;
+
+/// Builds an execution error from a Go format string and arguments convertible to
+/// [`Value`]s.
+macro_rules! errf {
+    ($state:expr, $format:literal $(, $arg:expr)* $(,)?) => {
+        $state.errorf($format, &[$(Value::from($arg)),*])
+    };
+}
+
 /// How a walk ended: normally, or by `{{break}}`/`{{continue}}` heading for its range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Flow {
@@ -170,6 +183,7 @@ fn execute_with(
                 "{} is an incomplete or empty template",
                 strconv::quote(name)
             ),
+            None,
         ));
     };
     let mut state = State {
@@ -195,8 +209,9 @@ impl<'t> State<'t, '_> {
         self.at = at;
     }
 
-    /// Builds an execution error at the current node (Go's `state.errorf`).
-    fn error(&self, detail: impl Into<String>) -> Error {
+    /// Builds an execution error at the current node (Go's `state.errorf`): `format`
+    /// and `args` are Go `fmt` arguments.
+    fn errorf(&self, format: &str, args: &[Value]) -> Error {
         let location = match self.at {
             At::None => None,
             at => {
@@ -215,7 +230,26 @@ impl<'t> State<'t, '_> {
                 })
             }
         };
-        Error::exec(&self.tree.name, location, detail.into())
+        let detail = gofmt::sprintf(format, args);
+        // Go splices the location into the format string before formatting, escaping the
+        // template name and node but not the file name; a `%` in a file name therefore
+        // consumes arguments. Reproduce that when it matters.
+        let raw = location
+            .as_ref()
+            .filter(|l| l.parse_name.contains('%'))
+            .map(|l| {
+                let double = |s: &str| s.replace('%', "%%");
+                let spliced = format!(
+                    "template: {}:{}:{}: executing {} at <{}>: {format}",
+                    l.parse_name,
+                    l.line,
+                    l.col,
+                    strconv::quote(&double(&self.tree.name)),
+                    double(&l.context)
+                );
+                gofmt::sprintf(&spliced, args)
+            });
+        Error::exec(&self.tree.name, location, detail, raw)
     }
 
     // ----- variables -----
@@ -241,7 +275,7 @@ impl<'t> State<'t, '_> {
                 v.value = value;
                 Ok(())
             }
-            None => Err(self.error(format!("undefined variable: {name}"))),
+            None => Err(errf!(self, "undefined variable: %s", name)),
         }
     }
 
@@ -253,7 +287,7 @@ impl<'t> State<'t, '_> {
     fn var_value(&self, name: &str) -> R<Val> {
         match self.vars.iter().rev().find(|v| &*v.name == name) {
             Some(v) => Ok(v.value.clone()),
-            None => Err(self.error(format!("undefined variable: {name}"))),
+            None => Err(errf!(self, "undefined variable: %s", name)),
         }
     }
 
@@ -273,10 +307,11 @@ impl<'t> State<'t, '_> {
     fn step(&self) -> R<()> {
         let left = self.budget.steps_left.get();
         if left == 0 {
-            return Err(self.error(format!(
-                "execution stopped after {} steps (the configured limit)",
-                self.set.max_steps
-            )));
+            return Err(errf!(
+                self,
+                "execution stopped after %d steps (the configured limit)",
+                self.set.max_steps as i64
+            ));
         }
         self.budget.steps_left.set(left - 1);
         Ok(())
@@ -328,7 +363,7 @@ impl<'t> State<'t, '_> {
         let val = self.eval_pipeline(dot, Some(&b.pipe))?;
         let Some(truth) = indirect_interface(&val.v).truth() else {
             let shown = gofmt::sprintf("%v", std::slice::from_ref(&val.v));
-            return Err(self.error(format!("if/with can't use {shown}")));
+            return Err(errf!(self, "if/with can't use %s", shown));
         };
         if truth {
             if is_with {
@@ -401,9 +436,11 @@ impl<'t> State<'t, '_> {
             Value::Int(..) | Value::Uint(..) => {
                 if r.pipe.decl.len() > 1 {
                     let shown = gofmt::sprintf("%v", std::slice::from_ref(&resolved));
-                    return Err(self.error(format!(
-                        "can't use {shown} to iterate over more than one variable"
-                    )));
+                    return Err(errf!(
+                        self,
+                        "can't use %s to iterate over more than one variable",
+                        shown
+                    ));
                 }
                 let mut ran = false;
                 for v in int_sequence(&resolved) {
@@ -419,7 +456,7 @@ impl<'t> State<'t, '_> {
             Value::Invalid => false,
             other => {
                 let shown = gofmt::sprintf("%v", std::slice::from_ref(other));
-                return Err(self.error(format!("range can't iterate over {shown}")));
+                return Err(errf!(self, "range can't iterate over %s", shown));
             }
         };
         if !ran && let Some(else_list) = &r.else_list {
@@ -467,13 +504,14 @@ impl<'t> State<'t, '_> {
     fn walk_template(&mut self, dot: &Val, node: &'t Node, t: &'t TemplateNode) -> R<()> {
         self.at(At::Node(node));
         let Some(tree) = self.set.trees.get(&t.name) else {
-            return Err(self.error(format!("template {} not defined", strconv::quote(&t.name))));
+            return Err(errf!(self, "template %q not defined", t.name.as_str()));
         };
         if self.depth >= self.set.max_exec_depth {
-            return Err(self.error(format!(
-                "exceeded maximum template depth ({})",
-                self.set.max_exec_depth
-            )));
+            return Err(errf!(
+                self,
+                "exceeded maximum template depth (%v)",
+                self.set.max_exec_depth as i64
+            ));
         }
         let new_dot = self.eval_pipeline(dot, t.pipe.as_ref())?;
         let saved_vars = std::mem::replace(
@@ -526,7 +564,11 @@ impl<'t> State<'t, '_> {
 
     fn not_a_function(&self, args: Args<'t>, final_: &Option<Val>) -> R<()> {
         if args.len() > 1 || final_.is_some() {
-            return Err(self.error(format!("can't give argument to non-function {}", args[0])));
+            return Err(errf!(
+                self,
+                "can't give argument to non-function %s",
+                args[0].to_string()
+            ));
         }
         Ok(())
     }
@@ -551,13 +593,10 @@ impl<'t> State<'t, '_> {
         match first {
             Arg::Bool(b) => Ok(Val::concrete(Value::Bool(b.value))),
             Arg::Dot(_) => Ok(dot.clone()),
-            Arg::Nil(_) => Err(self.error("nil is not a command")),
+            Arg::Nil(_) => Err(errf!(self, "nil is not a command")),
             Arg::Number(n) => self.ideal_constant(first, n).map(Val::concrete),
             Arg::String(s) => Ok(Val::concrete(Value::String(s.text.clone()))),
-            _ => Err(self.error(format!(
-                "can't evaluate command {}",
-                strconv::quote(&first.to_string())
-            ))),
+            _ => Err(errf!(self, "can't evaluate command %q", first.to_string())),
         }
     }
 
@@ -581,7 +620,7 @@ impl<'t> State<'t, '_> {
         } else if n.is_int {
             Ok(Value::Int(n.int64, IntKind::Int))
         } else if n.is_uint {
-            Err(self.error(format!("{text} overflows int")))
+            Err(errf!(self, "%s overflows int", text))
         } else {
             Ok(Value::Invalid)
         }
@@ -609,10 +648,14 @@ impl<'t> State<'t, '_> {
     ) -> R<Val> {
         self.at(At::Arg(arg));
         if chain.field.is_empty() {
-            return Err(self.error("internal error: no fields in evalChainNode"));
+            return Err(errf!(self, "internal error: no fields in evalChainNode"));
         }
         if matches!(chain.node, Arg::Nil(_)) {
-            return Err(self.error(format!("indirection through explicit nil in {chain}")));
+            return Err(errf!(
+                self,
+                "indirection through explicit nil in %s",
+                chain.to_string()
+            ));
         }
         let pipe = self.eval_arg(dot, None, &chain.node)?;
         self.eval_field_chain(
@@ -674,10 +717,7 @@ impl<'t> State<'t, '_> {
         } else if let Some((b, sig)) = builtins::lookup(name) {
             Callee::Builtin(b, sig)
         } else {
-            return Err(self.error(format!(
-                "{} is not a defined function",
-                strconv::quote(name)
-            )));
+            return Err(errf!(self, "%q is not a defined function", name));
         };
         self.eval_call(dot, callee, call_node, name, args, final_)
     }
@@ -693,17 +733,19 @@ impl<'t> State<'t, '_> {
     ) -> R<Val> {
         if receiver.v.is_invalid() {
             if self.set.missing_key == MissingKey::Error {
-                return Err(self.error(format!(
-                    "nil data; no entry for key {}",
-                    strconv::quote(field_name)
-                )));
+                return Err(errf!(self, "nil data; no entry for key %q", field_name));
             }
             return Ok(Val::concrete(Value::Invalid));
         }
         let typ = receiver.static_type();
         let (recv, is_nil) = indirect(&receiver.v);
         if is_nil && recv.kind() == Kind::Interface {
-            return Err(self.error(format!("nil pointer evaluating {typ}.{field_name}")));
+            return Err(errf!(
+                self,
+                "nil pointer evaluating %s.%s",
+                typ.as_str(),
+                field_name
+            ));
         }
         if let Value::Object(obj) = &recv
             && let Some(sig) = obj.method(field_name)
@@ -717,14 +759,19 @@ impl<'t> State<'t, '_> {
             (Value::Object(obj), _) if obj.underlying().is_none() => {
                 if let Some((value, exported)) = obj.field(field_name) {
                     if !exported {
-                        return Err(self.error(format!(
-                            "{field_name} is an unexported field of struct type {typ}"
-                        )));
+                        return Err(errf!(
+                            self,
+                            "%s is an unexported field of struct type %s",
+                            field_name,
+                            typ.as_str()
+                        ));
                     }
                     if has_args {
-                        return Err(self.error(format!(
-                            "{field_name} has arguments but cannot be invoked as function"
-                        )));
+                        return Err(errf!(
+                            self,
+                            "%s has arguments but cannot be invoked as function",
+                            field_name
+                        ));
                     }
                     return Ok(Val::concrete(value));
                 }
@@ -732,9 +779,11 @@ impl<'t> State<'t, '_> {
             (_, Value::Map(m)) => {
                 if m.go_type().key().map(|k| k.kind()) == Some(Kind::String) {
                     if has_args {
-                        return Err(
-                            self.error(format!("{field_name} is not a method but has arguments"))
-                        );
+                        return Err(errf!(
+                            self,
+                            "%s is not a method but has arguments",
+                            field_name
+                        ));
                     }
                     let elem = m.go_type().elem().cloned().unwrap_or(Type::Any);
                     return match m.get(field_name) {
@@ -749,20 +798,32 @@ impl<'t> State<'t, '_> {
             (_, Value::Nil(t)) if t.kind() == Kind::Map => {
                 if t.key().map(|k| k.kind()) == Some(Kind::String) {
                     if has_args {
-                        return Err(
-                            self.error(format!("{field_name} is not a method but has arguments"))
-                        );
+                        return Err(errf!(
+                            self,
+                            "%s is not a method but has arguments",
+                            field_name
+                        ));
                     }
                     let elem = t.elem().cloned().unwrap_or(Type::Any);
                     return self.missing_map_key(field_name, &elem);
                 }
             }
             (Value::Nil(t), _) if t.kind() == Kind::Ptr => {
-                return Err(self.error(format!("nil pointer evaluating {typ}.{field_name}")));
+                return Err(errf!(
+                    self,
+                    "nil pointer evaluating %s.%s",
+                    typ.as_str(),
+                    field_name
+                ));
             }
             _ => {}
         }
-        Err(self.error(format!("can't evaluate field {field_name} in type {typ}")))
+        Err(errf!(
+            self,
+            "can't evaluate field %s in type %s",
+            field_name,
+            typ.as_str()
+        ))
     }
 
     fn missing_map_key(&self, field_name: &str, elem: &Type) -> R<Val> {
@@ -772,10 +833,7 @@ impl<'t> State<'t, '_> {
                 v: elem.zero(),
                 iface: *elem == Type::Any,
             }),
-            MissingKey::Error => Err(self.error(format!(
-                "map has no entry for key {}",
-                strconv::quote(field_name)
-            ))),
+            MissingKey::Error => Err(errf!(self, "map has no entry for key %q", field_name)),
         }
     }
 
@@ -796,20 +854,25 @@ impl<'t> State<'t, '_> {
         if sig.variadic {
             num_fixed = sig.params.len() - 1;
             if num_in < num_fixed {
-                return Err(self.error(format!(
-                    "wrong number of args for {name}: want at least {} got {}",
-                    sig.params.len() - 1,
-                    args.len()
-                )));
+                return Err(errf!(
+                    self,
+                    "wrong number of args for %s: want at least %d got %d",
+                    name,
+                    (sig.params.len() - 1) as i64,
+                    args.len() as i64
+                ));
             }
         } else if num_in != sig.params.len() {
-            return Err(self.error(format!(
-                "wrong number of args for {name}: want {} got {num_in}",
-                sig.params.len()
-            )));
+            return Err(errf!(
+                self,
+                "wrong number of args for %s: want %d got %d",
+                name,
+                sig.params.len() as i64,
+                num_in as i64
+            ));
         }
         if let Err(e) = good_func(name, &sig) {
-            return Err(self.error(e));
+            return Err(errf!(self, "%v", e));
         }
 
         if let Callee::Builtin(b @ (Builtin::And | Builtin::Or), _) = &callee {
@@ -900,7 +963,7 @@ impl<'t> State<'t, '_> {
             }),
             Err(e) => {
                 self.at(node);
-                Err(self.error(format!("error calling {name}: {e}")))
+                Err(errf!(self, "error calling %s: %v", name, e.message()))
             }
         }
     }
@@ -918,7 +981,7 @@ impl<'t> State<'t, '_> {
             if typ.can_be_nil() {
                 return Ok(typ.zero());
             }
-            return Err(self.error(format!("invalid value; expected {typ}")));
+            return Err(errf!(self, "invalid value; expected %s", typ.to_string()));
         }
         if *typ == Type::ReflectValue {
             return Ok(value);
@@ -933,11 +996,20 @@ impl<'t> State<'t, '_> {
             && elem.assignable_to(typ)
         {
             if value.is_nil() {
-                return Err(self.error(format!("dereference of nil pointer of type {typ}")));
+                return Err(errf!(
+                    self,
+                    "dereference of nil pointer of type %s",
+                    typ.to_string()
+                ));
             }
             return Ok(value);
         }
-        Err(self.error(format!("wrong type for value; expected {typ}; got {vt}")))
+        Err(errf!(
+            self,
+            "wrong type for value; expected %s; got %s",
+            typ.to_string(),
+            vt.to_string()
+        ))
     }
 
     fn eval_arg(&mut self, dot: &Val, typ: Option<&Type>, arg: &'t Arg) -> R<Value> {
@@ -948,7 +1020,7 @@ impl<'t> State<'t, '_> {
                 return match typ {
                     Some(t) if *t == Type::ReflectValue => Ok(Value::Invalid),
                     Some(t) if t.can_be_nil() => Ok(t.zero()),
-                    Some(t) => Err(self.error(format!("cannot assign nil to {t}"))),
+                    Some(t) => Err(errf!(self, "cannot assign nil to %s", t.to_string())),
                     None => Ok(Value::Invalid),
                 };
             }
@@ -975,18 +1047,22 @@ impl<'t> State<'t, '_> {
             _ => {}
         }
         let Some(typ) = typ else {
-            return Err(self.error(format!("can't handle {arg} for arg of type <nil>")));
+            return Err(errf!(
+                self,
+                "can't handle %s for arg of type <nil>",
+                arg.to_string()
+            ));
         };
         match typ.underlying() {
             Type::Bool => match arg {
                 Arg::Bool(b) => Ok(Value::Bool(b.value)),
-                _ => Err(self.error(format!("expected bool; found {arg}"))),
+                _ => Err(errf!(self, "expected bool; found %s", arg.to_string())),
             },
             Type::Complex(k) => match arg {
                 Arg::Number(n) if n.is_complex => {
                     Ok(Value::Complex(n.complex128.0, n.complex128.1, *k))
                 }
-                _ => Err(self.error(format!("expected complex; found {arg}"))),
+                _ => Err(errf!(self, "expected complex; found %s", arg.to_string())),
             },
             Type::Float(k) => match arg {
                 Arg::Number(n) if n.is_float => Ok(Value::Float(
@@ -997,22 +1073,31 @@ impl<'t> State<'t, '_> {
                     },
                     *k,
                 )),
-                _ => Err(self.error(format!("expected float; found {arg}"))),
+                _ => Err(errf!(self, "expected float; found %s", arg.to_string())),
             },
             Type::Int(k) => match arg {
                 Arg::Number(n) if n.is_int => Ok(Value::Int(truncate_int(n.int64, *k), *k)),
-                _ => Err(self.error(format!("expected integer; found {arg}"))),
+                _ => Err(errf!(self, "expected integer; found %s", arg.to_string())),
             },
             Type::Uint(k) => match arg {
                 Arg::Number(n) if n.is_uint => Ok(Value::Uint(truncate_uint(n.uint64, *k), *k)),
-                _ => Err(self.error(format!("expected unsigned integer; found {arg}"))),
+                _ => Err(errf!(
+                    self,
+                    "expected unsigned integer; found %s",
+                    arg.to_string()
+                )),
             },
             Type::String => match arg {
                 Arg::String(s) => Ok(Value::String(s.text.clone())),
-                _ => Err(self.error(format!("expected string; found {arg}"))),
+                _ => Err(errf!(self, "expected string; found %s", arg.to_string())),
             },
             Type::Any | Type::ReflectValue => self.eval_empty_interface(dot, arg),
-            _ => Err(self.error(format!("can't handle {arg} for arg of type {typ}"))),
+            _ => Err(errf!(
+                self,
+                "can't handle %s for arg of type %s",
+                arg.to_string(),
+                typ.to_string()
+            )),
         }
     }
 
@@ -1023,14 +1108,16 @@ impl<'t> State<'t, '_> {
             Arg::Dot(_) => Ok(dot.v.clone()),
             Arg::Field(f) => Ok(self.eval_field_node(dot, arg, f, &[], None)?.v),
             Arg::Identifier(id) => Ok(self.eval_function(dot, arg, id, At::Arg(arg), &[], None)?.v),
-            Arg::Nil(_) => Err(self.error("evalEmptyInterface: nil (can't happen)")),
+            Arg::Nil(_) => Err(errf!(self, "evalEmptyInterface: nil (can't happen)")),
             Arg::Number(n) => self.ideal_constant(arg, n),
             Arg::String(s) => Ok(Value::String(s.text.clone())),
             Arg::Variable(v) => Ok(self.eval_variable_node(dot, arg, v, &[], None)?.v),
             Arg::Pipe(p) => Ok(self.eval_pipeline(dot, Some(p))?.v),
-            Arg::Chain(_) => Err(self.error(format!(
-                "can't handle assignment of {arg} to empty interface argument"
-            ))),
+            Arg::Chain(_) => Err(errf!(
+                self,
+                "can't handle assignment of %s to empty interface argument",
+                arg.to_string()
+            )),
         }
     }
 
@@ -1044,10 +1131,21 @@ impl<'t> State<'t, '_> {
             self.out.push_str("<no value>");
             return Ok(());
         }
+        let v = match v {
+            Value::Object(o) if o.go_type().kind() == Kind::Ptr => {
+                Value::Object(Arc::new(crate::value::Pointee(o)))
+            }
+            v => v,
+        };
         let is_func = matches!(v, Value::Func(_)) || (v.is_nil() && v.kind() == Kind::Func);
         if is_func {
             let ty = v.go_type().map(|t| t.to_string()).unwrap_or_default();
-            return Err(self.error(format!("can't print {node} of type {ty}")));
+            return Err(errf!(
+                self,
+                "can't print %s of type %s",
+                node.to_string(),
+                ty
+            ));
         }
         gofmt::write_sprint(self.out, std::slice::from_ref(&v));
         Ok(())
@@ -1061,11 +1159,18 @@ struct Reenter<'t> {
 }
 
 impl Reenter<'_> {
-    fn nested(&self) -> Budget {
-        Budget {
+    /// The budget for an execution started by a function. Go has no limit here and
+    /// crashes when its stack runs out; kelm stops with an error instead.
+    fn nested(&self) -> Result<Budget, Error> {
+        if self.budget.reentry >= MAX_REENTRY {
+            return Err(Error::exec_plain(format!(
+                "template: exceeded maximum depth of templates executed by functions ({MAX_REENTRY})"
+            )));
+        }
+        Ok(Budget {
             steps_left: std::cell::Cell::new(self.budget.steps_left.get()),
             reentry: self.budget.reentry + 1,
-        }
+        })
     }
 
     fn finish(&self, nested: &Budget) {
@@ -1083,7 +1188,7 @@ impl Host for Reenter<'_> {
             )));
         }
         let mut out = String::new();
-        let nested = self.nested();
+        let nested = self.nested()?;
         let result = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
             execute_with(
                 self.set,
@@ -1104,11 +1209,13 @@ impl Host for Reenter<'_> {
 
     fn parse_and_execute(&mut self, name: &str, text: &str, data: &Value) -> Result<String, Error> {
         let mut set = self.set.clone();
-        set.parse_named(name, text)?;
+        // Like Helm's `t.New(name).Parse(text)` then `Execute`: the new template runs its
+        // own tree, even when an empty text did not replace a same-named one in the set.
+        let tree = set.parse_into(name, text, false)?;
         let mut out = String::new();
-        let nested = self.nested();
+        let nested = self.nested()?;
         let result = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
-            execute_with(&set, &nested, set.trees.get(name), name, data, &mut out)
+            execute_with(&set, &nested, tree.as_ref(), name, data, &mut out)
         });
         self.finish(&nested);
         result.map(|_| out)

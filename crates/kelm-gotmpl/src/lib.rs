@@ -153,7 +153,8 @@ impl Template {
     /// Parses `text` as the main template (Go's `t.Parse(text)`); its `define`s join the set.
     pub fn parse(&mut self, text: &str) -> Result<&mut Template, Error> {
         let name = self.name.clone();
-        self.parse_into(&name, text, true)
+        self.parse_into(&name, text, true)?;
+        Ok(self)
     }
 
     /// Parses `text` as the template `name` of this set (Go's `t.New(name).Parse(text)`).
@@ -161,15 +162,18 @@ impl Template {
     /// As in Go, a later definition replaces an earlier one of the same name, unless the
     /// later one is empty (only whitespace and comments).
     pub fn parse_named(&mut self, name: &str, text: &str) -> Result<&mut Template, Error> {
-        self.parse_into(name, text, false)
+        self.parse_into(name, text, false)?;
+        Ok(self)
     }
 
-    fn parse_into(
+    /// Parses into the set; returns the tree this parse made for `name` (the tree Go's
+    /// new template object holds, whether or not it replaced the set's entry).
+    pub(crate) fn parse_into(
         &mut self,
         name: &str,
         text: &str,
         is_main: bool,
-    ) -> Result<&mut Template, Error> {
+    ) -> Result<Option<Arc<ast::Tree>>, Error> {
         let funcs = &self.funcs;
         let has_function = |f: &str| funcs.contains_key(f) || builtins::is_builtin(f);
         let opts = parse::Options {
@@ -180,8 +184,12 @@ impl Template {
             skip_func_check: false,
         };
         let trees = parse::parse(name, text, &opts)?;
+        let mut own = None;
         for tree in trees {
             let tree = Arc::new(tree);
+            if tree.name == name {
+                own = Some(tree.clone());
+            }
             let replace = match self.trees.get(&tree.name) {
                 Some(old) => !ast::is_empty_list(&tree.root) || ast::is_empty_list(&old.root),
                 None => true,
@@ -193,7 +201,7 @@ impl Template {
                 self.main = Some(tree);
             }
         }
-        Ok(self)
+        Ok(own)
     }
 
     /// The parsed template called `name`.

@@ -717,3 +717,93 @@ impl From<Vec<Value>> for Value {
         Value::List(List::new(v))
     }
 }
+
+/// The value a pointer object points to (Go's `reflect.Indirect`): the same fields and
+/// methods, with the pointer's element type. Printing an action dereferences pointers,
+/// so `{{.}}` of a `*T` prints `{...}` where `printf "%v"` prints `&{...}`.
+#[derive(Debug)]
+pub(crate) struct Pointee(pub(crate) Arc<dyn Object>);
+
+impl Object for Pointee {
+    fn go_type(&self) -> Type {
+        let t = self.0.go_type();
+        t.elem().cloned().unwrap_or(t)
+    }
+
+    fn method(&self, name: &str) -> Option<Arc<Signature>> {
+        self.0.method(name)
+    }
+
+    fn call_method(
+        &self,
+        name: &str,
+        args: &[Value],
+        call: &mut Call<'_>,
+    ) -> Result<Value, FuncError> {
+        self.0.call_method(name, args, call)
+    }
+
+    fn field(&self, name: &str) -> Option<(Value, bool)> {
+        self.0.field(name)
+    }
+
+    fn fields(&self) -> Vec<(String, Value)> {
+        self.0.fields()
+    }
+
+    fn underlying(&self) -> Option<Value> {
+        self.0.underlying()
+    }
+
+    fn display(&self) -> Option<String> {
+        self.0.display()
+    }
+}
+
+/// Whether Go's `==` accepts values like `v` (maps, slices and funcs it refuses, and
+/// structs holding them).
+pub(crate) fn comparable(v: &Value) -> bool {
+    match v {
+        Value::List(_) | Value::Bytes(_) | Value::Map(_) | Value::Func(_) => false,
+        Value::Nil(t) => !matches!(t.kind(), Kind::Slice | Kind::Map | Kind::Func),
+        Value::Object(o) => match o.go_type().kind() {
+            Kind::Ptr => true,
+            _ => match o.underlying() {
+                Some(u) => comparable(&u),
+                None => o.fields().iter().all(|(_, f)| comparable(f)),
+            },
+        },
+        _ => true,
+    }
+}
+
+/// Go's `==` on two comparable values of any types (different types are unequal).
+pub(crate) fn go_equal(a: &Value, b: &Value) -> bool {
+    if a.go_type() != b.go_type() {
+        return false;
+    }
+    match (a, b) {
+        (Value::Invalid, Value::Invalid) => true,
+        (Value::Nil(_), Value::Nil(_)) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Int(x, _), Value::Int(y, _)) => x == y,
+        (Value::Uint(x, _), Value::Uint(y, _)) => x == y,
+        (Value::Float(x, _), Value::Float(y, _)) => x == y,
+        (Value::Complex(r1, i1, _), Value::Complex(r2, i2, _)) => r1 == r2 && i1 == i2,
+        (Value::String(x), Value::String(y)) => x == y,
+        (Value::Object(x), Value::Object(y)) => {
+            if x.go_type().kind() == Kind::Ptr {
+                return Arc::ptr_eq(x, y);
+            }
+            match (x.underlying(), y.underlying()) {
+                (Some(u), Some(w)) => go_equal(&u, &w),
+                _ => {
+                    let (fx, fy) = (x.fields(), y.fields());
+                    fx.len() == fy.len()
+                        && fx.iter().zip(&fy).all(|((_, p), (_, q))| go_equal(p, q))
+                }
+            }
+        }
+        _ => false,
+    }
+}

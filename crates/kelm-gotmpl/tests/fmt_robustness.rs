@@ -6,10 +6,10 @@ mod fmt_support;
 
 use std::sync::Arc;
 
+use fmt_support::{named, ptr_to_struct, strukt};
 use kelm_gotmpl::func::{Function, Signature};
 use kelm_gotmpl::gofmt::{MAX_DEPTH, sprint, sprintf, sprintln, write_sprint, write_value};
 use kelm_gotmpl::{FloatKind, IntKind, List, Map, Object, Type, UintKind, Value};
-use fmt_support::{named, ptr_to_struct, strukt};
 
 /// A small deterministic generator (xorshift64*), so failures reproduce.
 struct Rng(u64);
