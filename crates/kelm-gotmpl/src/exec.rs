@@ -776,37 +776,35 @@ impl<'t> State<'t, '_> {
                     return Ok(Val::concrete(value));
                 }
             }
-            (_, Value::Map(m)) => {
-                if m.go_type().key().map(|k| k.kind()) == Some(Kind::String) {
-                    if has_args {
-                        return Err(errf!(
-                            self,
-                            "%s is not a method but has arguments",
-                            field_name
-                        ));
-                    }
-                    let elem = m.go_type().elem().cloned().unwrap_or(Type::Any);
-                    return match m.get(field_name) {
-                        Some(v) => Ok(Val {
-                            v,
-                            iface: elem == Type::Any,
-                        }),
-                        None => self.missing_map_key(field_name, &elem),
-                    };
+            (_, Value::Map(m)) if m.go_type().key().map(Type::kind) == Some(Kind::String) => {
+                if has_args {
+                    return Err(errf!(
+                        self,
+                        "%s is not a method but has arguments",
+                        field_name
+                    ));
                 }
+                let elem = m.go_type().elem().cloned().unwrap_or(Type::Any);
+                return match m.get(field_name) {
+                    Some(v) => Ok(Val {
+                        v,
+                        iface: elem == Type::Any,
+                    }),
+                    None => self.missing_map_key(field_name, &elem),
+                };
             }
-            (_, Value::Nil(t)) if t.kind() == Kind::Map => {
-                if t.key().map(|k| k.kind()) == Some(Kind::String) {
-                    if has_args {
-                        return Err(errf!(
-                            self,
-                            "%s is not a method but has arguments",
-                            field_name
-                        ));
-                    }
-                    let elem = t.elem().cloned().unwrap_or(Type::Any);
-                    return self.missing_map_key(field_name, &elem);
+            (_, Value::Nil(t))
+                if t.kind() == Kind::Map && t.key().map(Type::kind) == Some(Kind::String) =>
+            {
+                if has_args {
+                    return Err(errf!(
+                        self,
+                        "%s is not a method but has arguments",
+                        field_name
+                    ));
                 }
+                let elem = t.elem().cloned().unwrap_or(Type::Any);
+                return self.missing_map_key(field_name, &elem);
             }
             (Value::Nil(t), _) if t.kind() == Kind::Ptr => {
                 return Err(errf!(
