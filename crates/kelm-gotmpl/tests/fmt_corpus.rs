@@ -7,9 +7,9 @@ mod fmt_support;
 
 use std::collections::HashMap;
 
+use fmt_support::{ValueParser, as_kelm_text, unescape};
 use kelm_gotmpl::Value;
 use kelm_gotmpl::gofmt::{sprint, sprintf, sprintln};
-use fmt_support::{ValueParser, as_kelm_text, unescape};
 
 #[test]
 fn fmt_matches_recorded_go_output() {

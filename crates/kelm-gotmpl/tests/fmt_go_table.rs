@@ -7,9 +7,9 @@
 
 mod fmt_support;
 
+use fmt_support::{named, ptr_to_struct, strukt};
 use kelm_gotmpl::gofmt::{sprint, sprintf, sprintln};
 use kelm_gotmpl::{FloatKind, IntKind, List, Map, Type, UintKind, Value};
-use fmt_support::{named, ptr_to_struct, strukt};
 
 fn int(i: i64) -> Value {
     Value::Int(i, IntKind::Int)

@@ -3,8 +3,8 @@
 
 mod fmt_support;
 
-use kelm_gotmpl::strconv;
 use fmt_support::unescape;
+use kelm_gotmpl::strconv;
 
 fn report(what: &str, checked: usize, failures: &[String]) {
     if !failures.is_empty() {
