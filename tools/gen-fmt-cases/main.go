@@ -27,7 +27,7 @@ import (
 	"unsafe"
 )
 
-// Host types the Rust test mirrors (tests/fmt_corpus.rs, fn named_type).
+// Host types the Rust tests mirror (tests/fmt_support/mod.rs, fn named_type).
 
 type T struct {
 	A int

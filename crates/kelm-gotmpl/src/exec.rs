@@ -1129,12 +1129,6 @@ impl<'t> State<'t, '_> {
             self.out.push_str("<no value>");
             return Ok(());
         }
-        let v = match v {
-            Value::Object(o) if o.go_type().kind() == Kind::Ptr => {
-                Value::Object(Arc::new(crate::value::Pointee(o)))
-            }
-            v => v,
-        };
         let is_func = matches!(v, Value::Func(_)) || (v.is_nil() && v.kind() == Kind::Func);
         if is_func {
             let ty = v.go_type().map(|t| t.to_string()).unwrap_or_default();
@@ -1145,7 +1139,7 @@ impl<'t> State<'t, '_> {
                 ty
             ));
         }
-        gofmt::write_sprint(self.out, std::slice::from_ref(&v));
+        gofmt::write_action_value(self.out, &v);
         Ok(())
     }
 }

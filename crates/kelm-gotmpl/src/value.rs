@@ -718,48 +718,6 @@ impl From<Vec<Value>> for Value {
     }
 }
 
-/// The value a pointer object points to (Go's `reflect.Indirect`): the same fields and
-/// methods, with the pointer's element type. Printing an action dereferences pointers,
-/// so `{{.}}` of a `*T` prints `{...}` where `printf "%v"` prints `&{...}`.
-#[derive(Debug)]
-pub(crate) struct Pointee(pub(crate) Arc<dyn Object>);
-
-impl Object for Pointee {
-    fn go_type(&self) -> Type {
-        let t = self.0.go_type();
-        t.elem().cloned().unwrap_or(t)
-    }
-
-    fn method(&self, name: &str) -> Option<Arc<Signature>> {
-        self.0.method(name)
-    }
-
-    fn call_method(
-        &self,
-        name: &str,
-        args: &[Value],
-        call: &mut Call<'_>,
-    ) -> Result<Value, FuncError> {
-        self.0.call_method(name, args, call)
-    }
-
-    fn field(&self, name: &str) -> Option<(Value, bool)> {
-        self.0.field(name)
-    }
-
-    fn fields(&self) -> Vec<(String, Value)> {
-        self.0.fields()
-    }
-
-    fn underlying(&self) -> Option<Value> {
-        self.0.underlying()
-    }
-
-    fn display(&self) -> Option<String> {
-        self.0.display()
-    }
-}
-
 /// Whether Go's `==` accepts values like `v` (maps, slices and funcs it refuses, and
 /// structs holding them).
 pub(crate) fn comparable(v: &Value) -> bool {

@@ -8,7 +8,9 @@ use std::sync::Arc;
 
 use fmt_support::{named, ptr_to_struct, strukt};
 use kelm_gotmpl::func::{Function, Signature};
-use kelm_gotmpl::gofmt::{MAX_DEPTH, sprint, sprintf, sprintln, write_sprint, write_value};
+use kelm_gotmpl::gofmt::{
+    MAX_DEPTH, sprint, sprintf, sprintln, write_action_value, write_sprint, write_value,
+};
 use kelm_gotmpl::{FloatKind, IntKind, List, Map, Object, Type, UintKind, Value};
 
 /// A small deterministic generator (xorshift64*), so failures reproduce.
@@ -94,7 +96,7 @@ fn random_formats_never_panic() {
     ];
     let pool = operands();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    for _ in 0..60_000 {
+    for _ in 0..30_000 {
         let mut format = String::new();
         for _ in 0..rng.below(10) + 1 {
             format.push_str(PIECES[rng.below(PIECES.len())]);
@@ -291,4 +293,55 @@ fn lists_of_typed_nils_and_interfaces() {
         sprintf("%#v", &[Value::List(list)]),
         "[]error{error(nil), main.E{}}"
     );
+}
+
+/// Template actions follow pointers before printing (text/template's printValue);
+/// expectations from Go 1.25.
+#[test]
+fn template_actions_print_what_pointers_point_to() {
+    let action = |v: &Value| {
+        let mut out = String::new();
+        write_action_value(&mut out, v);
+        out
+    };
+    let inner = ptr_to_struct("main.T", vec![("A", Value::int(1))]);
+    let p = ptr_to_struct(
+        "main.T",
+        vec![
+            ("S", Value::from("s")),
+            ("P", inner),
+            ("N", Value::Nil(Type::ptr_to(Type::Int(IntKind::Int)))),
+        ],
+    );
+    let out = action(&p);
+    assert!(
+        out.starts_with("{s 0x") && out.ends_with(" <nil>}"),
+        "{out}"
+    );
+    let stringer = support_stringer_ptr();
+    assert_eq!(action(&stringer), "PS(6)");
+    assert_eq!(
+        action(&Value::Nil(Type::ptr_to(Type::struct_named("main.T")))),
+        "<nil>"
+    );
+    let values = Map::from_entries([("p", Value::Bool(true))]);
+    let named_map = Type::named("main.Values", Type::map_of_any());
+    let ptr_to_map = fmt_support::obj(
+        Type::ptr_to(named_map),
+        vec![],
+        Some(Value::Map(values)),
+        None,
+    );
+    assert_eq!(action(&ptr_to_map), "map[p:true]");
+    assert_eq!(action(&Value::float64(1e6)), "1e+06");
+    assert_eq!(action(&strukt("main.T", vec![("A", Value::int(1))])), "{1}");
+}
+
+fn support_stringer_ptr() -> Value {
+    fmt_support::obj(
+        Type::ptr_to(Type::struct_named("main.PS")),
+        vec![("N", Value::int(6))],
+        None,
+        Some("PS(6)".to_string()),
+    )
 }

@@ -64,6 +64,20 @@ pub fn write_value(out: &mut String, v: &Value) {
     }
 }
 
+/// What a template action `{{ v }}` prints, once the executor has ruled out no value
+/// and functions (the rest of Go's `text/template` `printValue`): `fmt.Sprint` of the
+/// value, except that a pointer is followed first, so a pointer to a struct prints as
+/// `{...}` rather than `&{...}`, unless it has a `String` or `Error` method.
+pub fn write_action_value(out: &mut String, v: &Value) {
+    if let Value::Object(o) = v {
+        let mut p = Printer::new(out);
+        if p.print_pointee(o) {
+            return;
+        }
+    }
+    write_value(out, v);
+}
+
 /// Go's `fmt.Sprintln`: operands in their default format, separated by spaces, and a
 /// newline.
 pub fn sprintln(args: &[Value]) -> String {

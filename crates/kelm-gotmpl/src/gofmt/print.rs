@@ -482,6 +482,27 @@ impl Printer<'_> {
         }
     }
 
+    /// Prints what the pointer object `o` points to, as the top-level operand (for
+    /// template actions, which follow pointers before printing). False when `o` is not
+    /// a pointer, has a `String`/`Error` method, or its target is out of reach.
+    pub(super) fn print_pointee(&mut self, o: &Arc<dyn Object>) -> bool {
+        let ty = o.go_type();
+        let Some(elem) = ty.elem().filter(|_| ty.kind() == Kind::Ptr) else {
+            return false;
+        };
+        if o.display().is_some() {
+            return false;
+        }
+        match elem.kind() {
+            Kind::Struct => self.print_struct(elem, &o.fields(), 'v', 0, true),
+            _ => match o.underlying() {
+                Some(u) => self.print_value(&u, Some(elem), 'v', 0, true),
+                None => return false,
+            },
+        }
+        true
+    }
+
     /// Struct fields: `{a b}`, `{A:a B:b}` for `%+v`, `T{A:a, B:b}` for `%#v`.
     fn print_struct(
         &mut self,
