@@ -3,6 +3,9 @@
 //! report the ratio from one run on one machine.
 //!
 //! Run: `cargo bench -p kelm-gotmpl --bench render -- [--seconds N] [OUTPUT_FILE]`.
+//! Without `--bench` (as `cargo test --all-targets` runs it) it renders the workload
+//! once and checks the output against the digest of Go's output for the same workload,
+//! recorded by `scripts/bench-gotmpl` in `benches/data/go_output.sha256`.
 
 use std::path::Path;
 use std::time::Instant;
@@ -101,11 +104,20 @@ fn sha256_hex(data: &[u8]) -> String {
 fn main() {
     let mut seconds = 3.0;
     let mut output = None;
+    let mut bench = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
+            // Test runners list tests first: offer the output check as one test (and
+            // nothing among the ignored ones).
+            "--list" => {
+                if !std::env::args().any(|a| a == "--ignored") {
+                    println!("render: test");
+                }
+                return;
+            }
             "--seconds" => seconds = args.next().and_then(|s| s.parse().ok()).unwrap_or(3.0),
-            "--bench" => {}
+            "--bench" => bench = true,
             other if !other.starts_with('-') => output = Some(other.to_string()),
             _ => {}
         }
@@ -119,6 +131,16 @@ fn main() {
 
     let t = parse(&helpers, &main);
     let out = execute(&t, &data);
+    if !bench {
+        let want = read("go_output.sha256");
+        assert_eq!(
+            sha256_hex(out.as_bytes()),
+            want.trim(),
+            "kelm's output for the benchmark workload differs from Go's"
+        );
+        println!("render: output matches Go's");
+        return;
+    }
     let parse_ns = measure(seconds, || {
         std::hint::black_box(parse(&helpers, &main));
     });
