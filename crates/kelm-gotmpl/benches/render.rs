@@ -105,6 +105,8 @@ fn main() {
     let mut seconds = 3.0;
     let mut output = None;
     let mut bench = false;
+    // `--only parse|execute` measures one phase (for profiling).
+    let mut only = String::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -118,6 +120,7 @@ fn main() {
             }
             "--seconds" => seconds = args.next().and_then(|s| s.parse().ok()).unwrap_or(3.0),
             "--bench" => bench = true,
+            "--only" => only = args.next().unwrap_or_default(),
             other if !other.starts_with('-') => output = Some(other.to_string()),
             _ => {}
         }
@@ -141,12 +144,21 @@ fn main() {
         println!("render: output matches Go's");
         return;
     }
-    let parse_ns = measure(seconds, || {
-        std::hint::black_box(parse(&helpers, &main));
-    });
-    let execute_ns = measure(seconds, || {
-        std::hint::black_box(execute(&t, &data));
-    });
+    let phase = |name: &str| only.is_empty() || only == name;
+    let parse_ns = if phase("parse") {
+        measure(seconds, || {
+            std::hint::black_box(parse(&helpers, &main));
+        })
+    } else {
+        0.0
+    };
+    let execute_ns = if phase("execute") {
+        measure(seconds, || {
+            std::hint::black_box(execute(&t, &data));
+        })
+    } else {
+        0.0
+    };
     println!("{{");
     println!("  \"engine\": \"kelm-gotmpl\",");
     println!("  \"execute_ns\": {execute_ns},");

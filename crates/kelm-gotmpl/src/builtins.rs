@@ -77,17 +77,43 @@ static TABLE: LazyLock<Vec<(&'static str, Builtin, Arc<Signature>)>> = LazyLock:
     ]
 });
 
+/// Position of `name` in [`TABLE`]; a `match` compiles to a few length and byte
+/// comparisons, cheaper than hashing on every function call.
+fn position(name: &str) -> Option<usize> {
+    Some(match name {
+        "and" => 0,
+        "call" => 1,
+        "eq" => 2,
+        "ge" => 3,
+        "gt" => 4,
+        "html" => 5,
+        "index" => 6,
+        "js" => 7,
+        "le" => 8,
+        "len" => 9,
+        "lt" => 10,
+        "ne" => 11,
+        "not" => 12,
+        "or" => 13,
+        "print" => 14,
+        "printf" => 15,
+        "println" => 16,
+        "slice" => 17,
+        "urlquery" => 18,
+        _ => return None,
+    })
+}
+
 /// Whether `name` is one of Go's predefined template functions.
 pub(crate) fn is_builtin(name: &str) -> bool {
-    TABLE.iter().any(|(n, _, _)| *n == name)
+    position(name).is_some()
 }
 
 /// The builtin called `name` and its Go signature.
-pub(crate) fn lookup(name: &str) -> Option<(Builtin, Arc<Signature>)> {
-    TABLE
-        .iter()
-        .find(|(n, _, _)| *n == name)
-        .map(|(_, b, s)| (*b, s.clone()))
+pub(crate) fn lookup(name: &str) -> Option<(Builtin, &'static Arc<Signature>)> {
+    let (n, b, s) = &TABLE[position(name)?];
+    debug_assert_eq!(*n, name);
+    Some((*b, s))
 }
 
 /// Go's truth of a value as `and`, `or` and `not` see it.
@@ -145,7 +171,7 @@ fn length(item: &Value) -> R {
     if is_nil {
         return Err(err("len of nil pointer"));
     }
-    let n = match item.resolve() {
+    let n = match &*item.resolve() {
         Value::String(s) => s.len(),
         Value::Bytes(b) => b.len(),
         Value::List(l) => l.len(),
@@ -159,7 +185,7 @@ fn length(item: &Value) -> R {
 
 /// Go's `indexArg`: an integer index within `0..=cap`.
 fn index_arg(index: &Value, cap: usize) -> Result<usize, FuncError> {
-    let x = match index.resolve() {
+    let x = match *index.resolve() {
         Value::Int(i, _) => i,
         Value::Uint(u, _) => u as i64,
         Value::Invalid => return Err(err("cannot index slice/array with nil")),
@@ -237,7 +263,7 @@ fn index(item: &Value, indexes: &[Value]) -> R {
         if is_nil {
             return Err(err("index of nil pointer"));
         }
-        item = match it.resolve() {
+        item = match it.resolve().into_owned() {
             Value::List(l) => {
                 let x = index_arg(&index, l.len())?;
                 match l.items().get(x) {
@@ -291,7 +317,7 @@ fn slice(item: &Value, indexes: &[Value]) -> R {
     if indexes.len() > 3 {
         return Err(err(format!("too many slice indexes: {}", indexes.len())));
     }
-    let resolved = item.resolve();
+    let resolved = item.resolve().into_owned();
     let len = match &resolved {
         Value::String(s) => {
             if indexes.len() == 3 {
@@ -398,7 +424,7 @@ enum BasicKind {
 }
 
 fn basic_kind(v: &Value) -> Option<BasicKind> {
-    Some(match v.resolve() {
+    Some(match *v.resolve() {
         Value::Bool(_) => BasicKind::Bool,
         Value::Int(..) => BasicKind::Int,
         Value::Uint(..) => BasicKind::Uint,
@@ -424,29 +450,29 @@ fn incompatible(a: &Value, b: &Value) -> FuncError {
 }
 
 fn as_i64(v: &Value) -> i64 {
-    match v.resolve() {
+    match *v.resolve() {
         Value::Int(i, _) => i,
         _ => 0,
     }
 }
 
 fn as_u64(v: &Value) -> u64 {
-    match v.resolve() {
+    match *v.resolve() {
         Value::Uint(u, _) => u,
         _ => 0,
     }
 }
 
 fn as_f64(v: &Value) -> f64 {
-    match v.resolve() {
+    match *v.resolve() {
         Value::Float(f, _) => f,
         _ => 0.0,
     }
 }
 
 fn as_str(v: &Value) -> Arc<str> {
-    match v.resolve() {
-        Value::String(s) => s,
+    match &*v.resolve() {
+        Value::String(s) => s.clone(),
         _ => "".into(),
     }
 }
@@ -478,7 +504,7 @@ fn eq(arg1: &Value, rest: &[Value]) -> Result<bool, FuncError> {
         } else {
             match k1 {
                 Some(BasicKind::Bool) => arg1.resolve().truth() == arg.resolve().truth(),
-                Some(BasicKind::Complex) => match (arg1.resolve(), arg.resolve()) {
+                Some(BasicKind::Complex) => match (&*arg1.resolve(), &*arg.resolve()) {
                     (Value::Complex(r1, i1, _), Value::Complex(r2, i2, _)) => r1 == r2 && i1 == i2,
                     _ => false,
                 },

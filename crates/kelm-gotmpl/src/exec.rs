@@ -8,6 +8,8 @@
 
 use std::sync::Arc;
 
+use smallvec::SmallVec;
+
 use crate::ast::{
     Arg, BranchNode, ChainNode, CommandNode, FieldNode, IdentifierNode, ListNode, Node, NumberNode,
     PipeNode, TemplateNode, Tree, VariableNode,
@@ -391,7 +393,7 @@ impl<'t> State<'t, '_> {
         let val = self.eval_pipeline(dot, Some(&r.pipe))?;
         let (val, _) = indirect(&val.v);
         let mark = self.mark();
-        let resolved = val.resolve();
+        let resolved = val.resolve().into_owned();
         let ran = match &resolved {
             Value::List(l) => {
                 let iface = matches!(l.go_type().elem(), Some(Type::Any));
@@ -541,9 +543,7 @@ impl<'t> State<'t, '_> {
         self.at(At::Pipe(pipe));
         let mut value: Option<Val> = None;
         for cmd in &pipe.cmds {
-            let v = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
-                self.eval_command(dot, cmd, value.take())
-            })?;
+            let v = self.eval_command(dot, cmd, value.take())?;
             // Go unwraps empty-interface values after each command; a nil interface
             // becomes no value at all.
             value = Some(match v.v {
@@ -560,6 +560,14 @@ impl<'t> State<'t, '_> {
             }
         }
         Ok(value)
+    }
+
+    /// A parenthesised pipeline: nesting is as deep as the text makes it (Go allows
+    /// 10000 levels), so make sure the stack can take it.
+    fn eval_nested_pipeline(&mut self, dot: &Val, pipe: &'t PipeNode) -> R<Val> {
+        stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
+            self.eval_pipeline(dot, Some(pipe))
+        })
     }
 
     fn not_a_function(&self, args: Args<'t>, final_: &Option<Val>) -> R<()> {
@@ -583,7 +591,7 @@ impl<'t> State<'t, '_> {
             }
             Arg::Pipe(p) => {
                 self.not_a_function(&cmd.args, &final_)?;
-                return self.eval_pipeline(dot, Some(p));
+                return self.eval_nested_pipeline(dot, p);
             }
             Arg::Variable(v) => return self.eval_variable_node(dot, first, v, &cmd.args, final_),
             _ => {}
@@ -715,7 +723,7 @@ impl<'t> State<'t, '_> {
         let callee = if let Some(f) = self.set.funcs.get(name) {
             Callee::Func(f.clone())
         } else if let Some((b, sig)) = builtins::lookup(name) {
-            Callee::Builtin(b, sig)
+            Callee::Builtin(b, sig.clone())
         } else {
             return Err(errf!(self, "%q is not a defined function", name));
         };
@@ -755,6 +763,7 @@ impl<'t> State<'t, '_> {
         }
         let has_args = args.len() > 1 || final_.is_some();
         let resolved = recv.resolve();
+        let resolved = &*resolved;
         match (&recv, &resolved) {
             (Value::Object(obj), _) if obj.underlying().is_none() => {
                 if let Some((value, exported)) = obj.field(field_name) {
@@ -846,7 +855,7 @@ impl<'t> State<'t, '_> {
     ) -> R<Val> {
         // The first operand is the function or field itself, not an argument.
         let args = if args.is_empty() { args } else { &args[1..] };
-        let sig = callee.signature().clone();
+        let sig = &**callee.signature();
         let num_in = args.len() + usize::from(final_.is_some());
         let mut num_fixed = args.len();
         if sig.variadic {
@@ -869,7 +878,7 @@ impl<'t> State<'t, '_> {
                 num_in as i64
             ));
         }
-        if let Err(e) = good_func(name, &sig) {
+        if let Err(e) = good_func(name, sig) {
             return Err(errf!(self, "%v", e));
         }
 
@@ -889,7 +898,7 @@ impl<'t> State<'t, '_> {
             return Ok(Val::concrete(v));
         }
 
-        let mut argv = Vec::with_capacity(num_in);
+        let mut argv: SmallVec<[Value; 4]> = SmallVec::with_capacity(num_in);
         let mut i = 0;
         while i < num_fixed && i < args.len() {
             argv.push(self.eval_arg(dot, Some(&sig.params[i]), &args[i])?);
@@ -972,6 +981,10 @@ impl<'t> State<'t, '_> {
         let Some(typ) = typ else {
             return Ok(value);
         };
+        // Most parameters take anything; skip the type computation for them.
+        if matches!(typ, Type::Any) && !value.is_invalid() {
+            return Ok(value);
+        }
         if value.is_invalid() {
             if *typ == Type::ReflectValue {
                 return Ok(Value::Invalid);
@@ -1031,7 +1044,7 @@ impl<'t> State<'t, '_> {
                 return self.validate_type(v, typ);
             }
             Arg::Pipe(p) => {
-                let v = self.eval_pipeline(dot, Some(p))?;
+                let v = self.eval_nested_pipeline(dot, p)?;
                 return self.validate_type(v, typ);
             }
             Arg::Identifier(id) => {
@@ -1110,7 +1123,7 @@ impl<'t> State<'t, '_> {
             Arg::Number(n) => self.ideal_constant(arg, n),
             Arg::String(s) => Ok(Value::String(s.text.clone())),
             Arg::Variable(v) => Ok(self.eval_variable_node(dot, arg, v, &[], None)?.v),
-            Arg::Pipe(p) => Ok(self.eval_pipeline(dot, Some(p))?.v),
+            Arg::Pipe(p) => Ok(self.eval_nested_pipeline(dot, p)?.v),
             Arg::Chain(_) => Err(errf!(
                 self,
                 "can't handle assignment of %s to empty interface argument",

@@ -35,6 +35,8 @@ pub mod strconv;
 pub mod value;
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 pub use error::{Error, ErrorKind, ExecLocation};
@@ -66,7 +68,7 @@ pub struct Template {
     /// makes a second template of the same name, which replaces the set's entry but not
     /// this one, so `Execute` and `ExecuteTemplate(t.Name())` can differ.
     main: Option<Arc<ast::Tree>>,
-    funcs: Arc<HashMap<String, Function>>,
+    funcs: Arc<FxHashMap<String, Function>>,
     left_delim: String,
     right_delim: String,
     missing_key: MissingKey,
@@ -81,7 +83,7 @@ impl Template {
             name: name.into(),
             trees: HashMap::new(),
             main: None,
-            funcs: Arc::new(HashMap::new()),
+            funcs: Arc::new(FxHashMap::default()),
             left_delim: "{{".to_string(),
             right_delim: "}}".to_string(),
             missing_key: MissingKey::Default,

@@ -626,13 +626,13 @@ impl Value {
 
     /// For an object of a named non-struct type, its underlying value; otherwise the
     /// value itself. Kind-based operations (`len`, `index`, `range`, truth) use this.
-    pub fn resolve(&self) -> Value {
+    pub fn resolve(&self) -> std::borrow::Cow<'_, Value> {
         if let Value::Object(o) = self
             && let Some(u) = o.underlying()
         {
-            return u;
+            return std::borrow::Cow::Owned(u);
         }
-        self.clone()
+        std::borrow::Cow::Borrowed(self)
     }
 
     /// Go's truth (`if`, `with`, `and`, `or`, `not`): `None` for values Go cannot judge.

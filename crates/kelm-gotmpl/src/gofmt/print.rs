@@ -69,7 +69,7 @@ fn has_byte_elems(t: &Type) -> bool {
 fn list_bytes(l: &List) -> Option<Vec<u8>> {
     l.items()
         .iter()
-        .map(|v| match v.resolve() {
+        .map(|v| match *v.resolve() {
             Value::Uint(u, _) => Some(u as u8),
             _ => None,
         })
