@@ -17,8 +17,10 @@ use crate::ast::{
     Tree, VariableNode, is_empty_list,
 };
 use crate::lex::{Item, ItemDisplay, ItemType, LexOptions, Lexer};
-use crate::strconv::{quote, unquote};
+use crate::strconv::unquote;
+use goerr::FmtArg;
 
+mod goerr;
 mod number;
 #[cfg(test)]
 pub(crate) mod tests;
@@ -81,6 +83,14 @@ enum Closer {
 
 impl Closer {
     /// As Go prints these pseudo-nodes.
+    /// As a message argument, printed as Go prints these pseudo-nodes.
+    fn arg(self) -> FmtArg<'static> {
+        match self {
+            Closer::End => FmtArg::Shown(self.as_str(), "*parse.endNode"),
+            Closer::Else { .. } => FmtArg::Shown(self.as_str(), "*parse.elseNode"),
+        }
+    }
+
     fn as_str(self) -> &'static str {
         match self {
             Closer::End => "{{end}}",
@@ -220,13 +230,27 @@ impl<'a> Parser<'a, '_> {
 
     // --- errors ---
 
-    fn error_at(&self, line: usize, message: impl Display) -> String {
-        format!("template: {}:{}: {}", self.parse_name, line, message)
+    /// Go's message for `format` and `args`. The name is spliced into the format, so a
+    /// `%` in it is interpreted, as in Go.
+    fn error_at(&self, line: usize, format: &str, args: &[FmtArg<'_>]) -> String {
+        let format = format!("template: {}:{line}: {format}", self.parse_name);
+        goerr::sprintf(&format, args)
     }
 
     /// An error at the line of the most recently read item.
-    fn errorf(&self, message: impl Display) -> String {
-        self.error_at(self.st.token[0].line, message)
+    fn errorf(&self, format: &str, args: &[FmtArg<'_>]) -> String {
+        self.error_at(self.st.token[0].line, format, args)
+    }
+
+    /// An error reporting a Go `error` value, such as `strconv.ErrSyntax`.
+    fn error_value(&self, err: impl Display) -> String {
+        let text = err.to_string();
+        let arg = if text.starts_with("strconv.") {
+            FmtArg::Shown(&text, "*strconv.NumError")
+        } else {
+            FmtArg::ErrorString(&text)
+        };
+        self.errorf("%s", &[arg])
     }
 
     fn show<'i>(&'i self, item: &'i Item<'a>) -> ItemDisplay<'i, 'a> {
@@ -236,31 +260,46 @@ impl<'a> Parser<'a, '_> {
         }
     }
 
+    /// `item` as a message argument; `shown` is how it prints.
+    fn item_arg<'x>(&'x self, item: &'x Item<'a>, shown: &'x str) -> FmtArg<'x> {
+        let val = if item.typ == ItemType::Error {
+            self.lex.error_message()
+        } else {
+            item.val
+        };
+        FmtArg::Item {
+            shown,
+            typ: item.typ.go_number(),
+            pos: item.pos,
+            val,
+            line: item.line,
+        }
+    }
+
     /// Complains about `item` where `context` was expected; lexer errors are reported
     /// as themselves, noting where the action began if that was on an earlier line.
     fn unexpected(&self, item: Item<'a>, context: &str) -> String {
         if item.typ != ItemType::Error {
-            return self.errorf(format_args!(
-                "unexpected {} in {}",
-                self.show(&item),
-                context
-            ));
+            let shown = self.show(&item).to_string();
+            let args = [self.item_arg(&item, &shown), FmtArg::Str(context)];
+            return self.errorf("unexpected %s in %s", &args);
         }
         let message = self.lex.error_message();
         let started = self.st.action_line;
-        if started == 0 || started == item.line {
-            return self.errorf(message);
+        let mut extra = String::new();
+        if started != 0 && started != item.line {
+            // "unclosed action in action started at" would stutter.
+            let joiner = if message.ends_with(" action") {
+                ""
+            } else {
+                " in action"
+            };
+            extra = format!("{joiner} started at {}:{started}", self.parse_name);
         }
-        // "unclosed action in action started at" would stutter.
-        let joiner = if message.ends_with(" action") {
-            ""
-        } else {
-            " in action"
-        };
-        self.errorf(format_args!(
-            "{message}{joiner} started at {}:{started}",
-            self.parse_name
-        ))
+        self.errorf(
+            "%s%s",
+            &[self.item_arg(&item, message), FmtArg::Str(&extra)],
+        )
     }
 
     fn expect(&mut self, typ: ItemType, context: &str) -> PResult<Item<'a>> {
@@ -293,7 +332,7 @@ impl<'a> Parser<'a, '_> {
             match self.text_or_action()? {
                 Step::Node(node) => root.nodes.push(node),
                 Step::Close(closer) => {
-                    return Err(self.errorf(format_args!("unexpected {}", closer.as_str())));
+                    return Err(self.errorf("unexpected %s", &[closer.arg()]));
                 }
             }
         }
@@ -308,11 +347,11 @@ impl<'a> Parser<'a, '_> {
         if !matches!(item.typ, ItemType::String | ItemType::RawString) {
             return Err(self.unexpected(item, CONTEXT));
         }
-        let name = unquote(item.val).map_err(|e| self.errorf(e))?;
+        let name = unquote(item.val).map_err(|e| self.error_value(e))?;
         self.expect(ItemType::RightDelim, CONTEXT)?;
         let (root, closer) = self.item_list()?;
         if let Closer::Else { .. } = closer {
-            return Err(self.errorf(format_args!("unexpected {} in {CONTEXT}", closer.as_str())));
+            return Err(self.errorf("unexpected %s in %s", &[closer.arg(), FmtArg::Str(CONTEXT)]));
         }
         let line = self.st.token[0].line;
         self.add(name, root, line)
@@ -329,8 +368,8 @@ impl<'a> Parser<'a, '_> {
                 if is_empty_list(&root) {
                     return Ok(());
                 }
-                let message = format!("template: multiple definition of template {}", quote(&name));
-                return Err(self.error_at(error_line, message));
+                let format = "template: multiple definition of template %q";
+                return Err(self.error_at(error_line, format, &[FmtArg::Str(&name)]));
             }
             self.trees[slot] = None;
         }
@@ -359,7 +398,7 @@ impl<'a> Parser<'a, '_> {
                     Step::Close(closer) => return Ok((list, closer)),
                 }
             }
-            Err(self.errorf("unexpected EOF"))
+            Err(self.errorf("unexpected EOF", &[]))
         })
     }
 
@@ -390,8 +429,14 @@ impl<'a> Parser<'a, '_> {
         let item = self.next_non_space();
         let node = match item.typ {
             ItemType::Block => self.block_control()?,
-            ItemType::Break => Node::Break(self.loop_control(item, "{{break}}")?),
-            ItemType::Continue => Node::Continue(self.loop_control(item, "{{continue}}")?),
+            ItemType::Break => {
+                Node::Break(self.loop_control(item, "{{break}}", "{{break}} outside {{range}}")?)
+            }
+            ItemType::Continue => Node::Continue(self.loop_control(
+                item,
+                "{{continue}}",
+                "{{continue}} outside {{range}}",
+            )?),
             ItemType::Else => return self.else_control(),
             ItemType::End => {
                 self.expect(ItemType::RightDelim, "end")?;
@@ -417,13 +462,18 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// `{{break}}` or `{{continue}}`, after the keyword.
-    fn loop_control(&mut self, keyword: Item<'a>, what: &str) -> PResult<LoopControl> {
+    fn loop_control(
+        &mut self,
+        keyword: Item<'a>,
+        what: &str,
+        outside: &str,
+    ) -> PResult<LoopControl> {
         let item = self.next_non_space();
         if item.typ != ItemType::RightDelim {
             return Err(self.unexpected(item, what));
         }
         if self.st.range_depth == 0 {
-            return Err(self.errorf(format_args!("{what} outside {{{{range}}}}")));
+            return Err(self.errorf(outside, &[]));
         }
         Ok(LoopControl {
             pos: keyword.pos,
@@ -477,9 +527,7 @@ impl<'a> Parser<'a, '_> {
                 } else {
                     let (else_list, closer) = self.item_list()?;
                     if let Closer::Else { .. } = closer {
-                        return Err(
-                            self.errorf(format_args!("expected end; found {}", closer.as_str()))
-                        );
+                        return Err(self.errorf("expected end; found %s", &[closer.arg()]));
                     }
                     Some(else_list)
                 }
@@ -506,7 +554,7 @@ impl<'a> Parser<'a, '_> {
         let inner = std::mem::replace(&mut self.st, outer);
         let (root, closer) = body?;
         if let Closer::Else { .. } = closer {
-            return Err(self.errorf(format_args!("unexpected {} in {CONTEXT}", closer.as_str())));
+            return Err(self.errorf("unexpected %s in %s", &[closer.arg(), FmtArg::Str(CONTEXT)]));
         }
         self.add(name.clone(), root, inner.token[0].line)?;
         Ok(Node::Template(TemplateNode {
@@ -538,7 +586,9 @@ impl<'a> Parser<'a, '_> {
 
     fn template_name(&self, item: Item<'a>, context: &str) -> PResult<String> {
         match item.typ {
-            ItemType::String | ItemType::RawString => unquote(item.val).map_err(|e| self.errorf(e)),
+            ItemType::String | ItemType::RawString => {
+                unquote(item.val).map_err(|e| self.error_value(e))
+            }
             _ => Err(self.unexpected(item, context)),
         }
     }
@@ -614,10 +664,12 @@ impl<'a> Parser<'a, '_> {
                             ItemType::Variable | ItemType::RightDelim | ItemType::RightParen => {
                                 continue;
                             }
-                            _ => return Err(self.errorf("range can only initialize variables")),
+                            _ => {
+                                return Err(self.errorf("range can only initialize variables", &[]));
+                            }
                         }
                     }
-                    return Err(self.errorf(format_args!("too many declarations in {context}")));
+                    return Err(self.errorf("too many declarations in %s", &[FmtArg::Str(context)]));
                 }
                 _ if adjacent.typ == ItemType::Space => {
                     self.backup3(var, adjacent);
@@ -633,7 +685,7 @@ impl<'a> Parser<'a, '_> {
 
     fn check_pipeline(&self, pipe: &PipeNode, context: &str) -> PResult<()> {
         if pipe.cmds.is_empty() {
-            return Err(self.errorf(format_args!("missing value for {context}")));
+            return Err(self.errorf("missing value for %s", &[FmtArg::Str(context)]));
         }
         // Only the first stage may start with a constant: later ones receive a value.
         for (i, cmd) in pipe.cmds.iter().enumerate().skip(1) {
@@ -641,10 +693,8 @@ impl<'a> Parser<'a, '_> {
                 Arg::Bool(_) | Arg::Dot(_) | Arg::Nil(_) | Arg::Number(_) | Arg::String(_),
             ) = cmd.args.first()
             {
-                return Err(self.errorf(format_args!(
-                    "non executable command in pipeline stage {}",
-                    i + 1
-                )));
+                let stage = FmtArg::Int(i as i64 + 1);
+                return Err(self.errorf("non executable command in pipeline stage %d", &[stage]));
             }
         }
         Ok(())
@@ -672,7 +722,7 @@ impl<'a> Parser<'a, '_> {
             break;
         }
         if cmd.args.is_empty() {
-            return Err(self.errorf("empty command"));
+            return Err(self.errorf("empty command", &[]));
         }
         Ok(cmd)
     }
@@ -707,10 +757,8 @@ impl<'a> Parser<'a, '_> {
                 })
             }
             Arg::Bool(_) | Arg::String(_) | Arg::Number(_) | Arg::Nil(_) | Arg::Dot(_) => {
-                return Err(self.errorf(format_args!(
-                    "unexpected . after term {}",
-                    quote(&term.to_string())
-                )));
+                let term = term.to_string();
+                return Err(self.errorf("unexpected . after term %q", &[FmtArg::Str(&term)]));
             }
             node => Arg::Chain(Box::new(ChainNode {
                 pos,
@@ -727,9 +775,7 @@ impl<'a> Parser<'a, '_> {
         let arg = match item.typ {
             ItemType::Identifier => {
                 if !self.opts.skip_func_check && !(self.opts.has_function)(item.val) {
-                    return Err(
-                        self.errorf(format_args!("function {} not defined", quote(item.val)))
-                    );
+                    return Err(self.errorf("function %q not defined", &[FmtArg::Str(item.val)]));
                 }
                 Arg::Identifier(IdentifierNode {
                     pos: item.pos,
@@ -740,7 +786,7 @@ impl<'a> Parser<'a, '_> {
             ItemType::Nil => Arg::Nil(item.pos),
             ItemType::Variable => {
                 if !self.st.vars.contains(item.val) {
-                    return Err(self.errorf(format_args!("undefined variable {}", quote(item.val))));
+                    return Err(self.errorf("undefined variable %q", &[FmtArg::Str(item.val)]));
                 }
                 Arg::Variable(variable_node(item.pos, item.val))
             }
@@ -754,12 +800,12 @@ impl<'a> Parser<'a, '_> {
             }),
             ItemType::CharConstant | ItemType::Complex | ItemType::Number => {
                 let number =
-                    new_number(item.pos, item.val, item.typ).map_err(|e| self.errorf(e))?;
+                    new_number(item.pos, item.val, item.typ).map_err(|e| self.error_value(e))?;
                 Arg::Number(Box::new(number))
             }
             ItemType::LeftParen => {
                 if self.st.paren_depth >= MAX_PAREN_DEPTH {
-                    return Err(self.errorf("max expression depth exceeded"));
+                    return Err(self.errorf("max expression depth exceeded", &[]));
                 }
                 self.st.paren_depth += 1;
                 let pipe = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
@@ -769,7 +815,7 @@ impl<'a> Parser<'a, '_> {
                 Arg::Pipe(Box::new(pipe))
             }
             ItemType::String | ItemType::RawString => {
-                let text = unquote(item.val).map_err(|e| self.errorf(e))?;
+                let text = unquote(item.val).map_err(|e| self.error_value(e))?;
                 Arg::String(StringNode {
                     pos: item.pos,
                     quoted: item.val.to_string(),
