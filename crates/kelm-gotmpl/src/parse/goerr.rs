@@ -3,12 +3,13 @@
 //! A name containing `%` therefore consumes arguments itself (`template: 100%!n(string=x)…`).
 //! This module applies a format to arguments as Go's `fmt.Sprintf` does, for the
 //! argument kinds parse errors use; names without `%` take the trivial path through it.
+//! (Go's execution errors splice the name the same way; the executor may reuse this.)
 
 use std::fmt::Write as _;
 
 /// An argument of a parse error message.
 #[derive(Clone, Copy)]
-pub(super) enum FmtArg<'x> {
+pub(crate) enum FmtArg<'x> {
     /// A Go `string`.
     Str(&'x str),
     /// A Go `int`.
@@ -56,7 +57,7 @@ struct Spec {
 }
 
 /// Go's `fmt.Sprintf(format, args...)` for string, int and `Stringer` arguments.
-pub(super) fn sprintf(format: &str, args: &[FmtArg<'_>]) -> String {
+pub(crate) fn sprintf(format: &str, args: &[FmtArg<'_>]) -> String {
     let b = format.as_bytes();
     let mut out = String::with_capacity(format.len() + 16);
     let mut arg = 0;

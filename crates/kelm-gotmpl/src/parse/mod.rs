@@ -19,7 +19,7 @@ use crate::lex::{Item, ItemDisplay, ItemType, LexOptions, Lexer};
 use crate::strconv::unquote;
 use goerr::FmtArg;
 
-mod goerr;
+pub(crate) mod goerr;
 mod number;
 mod pipeline;
 
