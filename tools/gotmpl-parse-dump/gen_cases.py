@@ -165,6 +165,17 @@ for l, r in [("<<", ">>"), ("[[", "]]"), ("{%", "%}"), ("(", ")"), ("x", "y"), (
               "{{.A -}}", "{{.A - -}}}", "/*.A*/", "/* /* c */ */", "/*/**/*/", "<<(.A)>>", "<<.A )>>", "<< ( .A >>", "<<\"a>>\">>", "<<`>>`>>"]:
         add(t, left=l, right=r)
 
+# template names containing '%': Go splices the name into the error's format string
+pct_names = ["100%name", "a%sb", "%d", "%", "a%", "%%", "a%5sb", "a%-5db", "a%!b", "a%[1]sb", "a%[3]sb", "a%.2sb", "a%xb", "a%03db",
+             "%q%q%q", "%[2]s", "%*d", "50%% off", "%v", "%U", "%#U", "%c", "%x %X", "%+q", "%#q", "%.*s", "%[0]d", "%[x]d", "%-*d", "a%é", "%08.3d", "%T", "%p", "%w"]
+pct_inputs = ["{{foo}}", "{{$x}}", "{{end}}", "{{else}}", "{{if .}}", "{{.A .B | 1}}", "{{.A | 1 | 2}}", "{{\"a\".b}}", "{{1 2) }}", "{{(", "{{", "\n{{\n\n",
+              "{{define \"a\"}}a{{end}}{{define \"a\"}}b{{end}}", "{{template 1}}", "{{range $a, $b, $c := .}}{{end}}", "{{with $a, $b := .}}{{end}}",
+              "{{range $a, 1 := .}}{{end}}", "{{()}}", "{{99999999999999999999}}", "{{1e}}", "{{'ab'}}", "{{\"\\q\"}}", "{{break}}", "{{1+}}", "{{a#}}",
+              "{{if .}}{{else}}{{else}}{{end}}", "{{block \"b\" .}}{{else}}{{end}}", "{{define \"d\"}}{{else}}{{end}}", "{{print ((((1))))}}", "{{$x :}}"]
+for n in pct_names:
+    for t in pct_inputs:
+        add(t, name=n)
+
 # random token soup
 random.seed(20250901)
 frags = ["{{", "}}", "{{- ", " -}}", "{{-", "-}}", " ", "  ", "\n", "\t", "x", "hello ", "if ", "else ", "end", "range ", "with ", "define ", "block ",

@@ -87,6 +87,17 @@ pub(crate) enum ItemType {
 }
 
 impl ItemType {
+    /// The value of Go's `itemType` constant, which shows in a few odd messages.
+    pub(crate) fn go_number(self) -> i64 {
+        // Go numbers the kinds in this order, with an unused marker before the keywords.
+        let n = self as i64;
+        if n > ItemType::Variable as i64 {
+            n + 1
+        } else {
+            n
+        }
+    }
+
     fn is_keyword(self) -> bool {
         matches!(
             self,

@@ -12,14 +12,18 @@ use std::sync::Arc;
 
 use crate::Error;
 use crate::ast::{
-    ActionNode, Arg, BoolNode, BranchNode, ChainNode, CommandNode, CommentNode, FieldNode,
-    IdentifierNode, ListNode, LoopControl, Node, PipeNode, StringNode, TemplateNode, TextNode,
-    Tree, VariableNode, is_empty_list,
+    ActionNode, BranchNode, CommentNode, ListNode, LoopControl, Node, TemplateNode, TextNode, Tree,
+    is_empty_list,
 };
 use crate::lex::{Item, ItemDisplay, ItemType, LexOptions, Lexer};
-use crate::strconv::{quote, unquote};
+use crate::strconv::unquote;
+use goerr::FmtArg;
 
+pub(crate) mod goerr;
 mod number;
+mod pipeline;
+
+use pipeline::Scope;
 #[cfg(test)]
 pub(crate) mod tests;
 
@@ -81,6 +85,14 @@ enum Closer {
 
 impl Closer {
     /// As Go prints these pseudo-nodes.
+    /// As a message argument, printed as Go prints these pseudo-nodes.
+    fn arg(self) -> FmtArg<'static> {
+        match self {
+            Closer::End => FmtArg::Shown(self.as_str(), "*parse.endNode"),
+            Closer::Else { .. } => FmtArg::Shown(self.as_str(), "*parse.elseNode"),
+        }
+    }
+
     fn as_str(self) -> &'static str {
         match self {
             Closer::End => "{{end}}",
@@ -220,13 +232,27 @@ impl<'a> Parser<'a, '_> {
 
     // --- errors ---
 
-    fn error_at(&self, line: usize, message: impl Display) -> String {
-        format!("template: {}:{}: {}", self.parse_name, line, message)
+    /// Go's message for `format` and `args`. The name is spliced into the format, so a
+    /// `%` in it is interpreted, as in Go.
+    fn error_at(&self, line: usize, format: &str, args: &[FmtArg<'_>]) -> String {
+        let format = format!("template: {}:{line}: {format}", self.parse_name);
+        goerr::sprintf(&format, args)
     }
 
     /// An error at the line of the most recently read item.
-    fn errorf(&self, message: impl Display) -> String {
-        self.error_at(self.st.token[0].line, message)
+    fn errorf(&self, format: &str, args: &[FmtArg<'_>]) -> String {
+        self.error_at(self.st.token[0].line, format, args)
+    }
+
+    /// An error reporting a Go `error` value, such as `strconv.ErrSyntax`.
+    fn error_value(&self, err: impl Display) -> String {
+        let text = err.to_string();
+        let arg = if text.starts_with("strconv.") {
+            FmtArg::Shown(&text, "*strconv.NumError")
+        } else {
+            FmtArg::ErrorString(&text)
+        };
+        self.errorf("%s", &[arg])
     }
 
     fn show<'i>(&'i self, item: &'i Item<'a>) -> ItemDisplay<'i, 'a> {
@@ -236,31 +262,46 @@ impl<'a> Parser<'a, '_> {
         }
     }
 
+    /// `item` as a message argument; `shown` is how it prints.
+    fn item_arg<'x>(&'x self, item: &'x Item<'a>, shown: &'x str) -> FmtArg<'x> {
+        let val = if item.typ == ItemType::Error {
+            self.lex.error_message()
+        } else {
+            item.val
+        };
+        FmtArg::Item {
+            shown,
+            typ: item.typ.go_number(),
+            pos: item.pos,
+            val,
+            line: item.line,
+        }
+    }
+
     /// Complains about `item` where `context` was expected; lexer errors are reported
     /// as themselves, noting where the action began if that was on an earlier line.
     fn unexpected(&self, item: Item<'a>, context: &str) -> String {
         if item.typ != ItemType::Error {
-            return self.errorf(format_args!(
-                "unexpected {} in {}",
-                self.show(&item),
-                context
-            ));
+            let shown = self.show(&item).to_string();
+            let args = [self.item_arg(&item, &shown), FmtArg::Str(context)];
+            return self.errorf("unexpected %s in %s", &args);
         }
         let message = self.lex.error_message();
         let started = self.st.action_line;
-        if started == 0 || started == item.line {
-            return self.errorf(message);
+        let mut extra = String::new();
+        if started != 0 && started != item.line {
+            // "unclosed action in action started at" would stutter.
+            let joiner = if message.ends_with(" action") {
+                ""
+            } else {
+                " in action"
+            };
+            extra = format!("{joiner} started at {}:{started}", self.parse_name);
         }
-        // "unclosed action in action started at" would stutter.
-        let joiner = if message.ends_with(" action") {
-            ""
-        } else {
-            " in action"
-        };
-        self.errorf(format_args!(
-            "{message}{joiner} started at {}:{started}",
-            self.parse_name
-        ))
+        self.errorf(
+            "%s%s",
+            &[self.item_arg(&item, message), FmtArg::Str(&extra)],
+        )
     }
 
     fn expect(&mut self, typ: ItemType, context: &str) -> PResult<Item<'a>> {
@@ -293,7 +334,7 @@ impl<'a> Parser<'a, '_> {
             match self.text_or_action()? {
                 Step::Node(node) => root.nodes.push(node),
                 Step::Close(closer) => {
-                    return Err(self.errorf(format_args!("unexpected {}", closer.as_str())));
+                    return Err(self.errorf("unexpected %s", &[closer.arg()]));
                 }
             }
         }
@@ -308,11 +349,11 @@ impl<'a> Parser<'a, '_> {
         if !matches!(item.typ, ItemType::String | ItemType::RawString) {
             return Err(self.unexpected(item, CONTEXT));
         }
-        let name = unquote(item.val).map_err(|e| self.errorf(e))?;
+        let name = unquote(item.val).map_err(|e| self.error_value(e))?;
         self.expect(ItemType::RightDelim, CONTEXT)?;
         let (root, closer) = self.item_list()?;
         if let Closer::Else { .. } = closer {
-            return Err(self.errorf(format_args!("unexpected {} in {CONTEXT}", closer.as_str())));
+            return Err(self.errorf("unexpected %s in %s", &[closer.arg(), FmtArg::Str(CONTEXT)]));
         }
         let line = self.st.token[0].line;
         self.add(name, root, line)
@@ -329,8 +370,8 @@ impl<'a> Parser<'a, '_> {
                 if is_empty_list(&root) {
                     return Ok(());
                 }
-                let message = format!("template: multiple definition of template {}", quote(&name));
-                return Err(self.error_at(error_line, message));
+                let format = "template: multiple definition of template %q";
+                return Err(self.error_at(error_line, format, &[FmtArg::Str(&name)]));
             }
             self.trees[slot] = None;
         }
@@ -359,7 +400,7 @@ impl<'a> Parser<'a, '_> {
                     Step::Close(closer) => return Ok((list, closer)),
                 }
             }
-            Err(self.errorf("unexpected EOF"))
+            Err(self.errorf("unexpected EOF", &[]))
         })
     }
 
@@ -390,8 +431,14 @@ impl<'a> Parser<'a, '_> {
         let item = self.next_non_space();
         let node = match item.typ {
             ItemType::Block => self.block_control()?,
-            ItemType::Break => Node::Break(self.loop_control(item, "{{break}}")?),
-            ItemType::Continue => Node::Continue(self.loop_control(item, "{{continue}}")?),
+            ItemType::Break => {
+                Node::Break(self.loop_control(item, "{{break}}", "{{break}} outside {{range}}")?)
+            }
+            ItemType::Continue => Node::Continue(self.loop_control(
+                item,
+                "{{continue}}",
+                "{{continue}} outside {{range}}",
+            )?),
             ItemType::Else => return self.else_control(),
             ItemType::End => {
                 self.expect(ItemType::RightDelim, "end")?;
@@ -417,13 +464,18 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// `{{break}}` or `{{continue}}`, after the keyword.
-    fn loop_control(&mut self, keyword: Item<'a>, what: &str) -> PResult<LoopControl> {
+    fn loop_control(
+        &mut self,
+        keyword: Item<'a>,
+        what: &str,
+        outside: &str,
+    ) -> PResult<LoopControl> {
         let item = self.next_non_space();
         if item.typ != ItemType::RightDelim {
             return Err(self.unexpected(item, what));
         }
         if self.st.range_depth == 0 {
-            return Err(self.errorf(format_args!("{what} outside {{{{range}}}}")));
+            return Err(self.errorf(outside, &[]));
         }
         Ok(LoopControl {
             pos: keyword.pos,
@@ -477,9 +529,7 @@ impl<'a> Parser<'a, '_> {
                 } else {
                     let (else_list, closer) = self.item_list()?;
                     if let Closer::Else { .. } = closer {
-                        return Err(
-                            self.errorf(format_args!("expected end; found {}", closer.as_str()))
-                        );
+                        return Err(self.errorf("expected end; found %s", &[closer.arg()]));
                     }
                     Some(else_list)
                 }
@@ -506,7 +556,7 @@ impl<'a> Parser<'a, '_> {
         let inner = std::mem::replace(&mut self.st, outer);
         let (root, closer) = body?;
         if let Closer::Else { .. } = closer {
-            return Err(self.errorf(format_args!("unexpected {} in {CONTEXT}", closer.as_str())));
+            return Err(self.errorf("unexpected %s in %s", &[closer.arg(), FmtArg::Str(CONTEXT)]));
         }
         self.add(name.clone(), root, inner.token[0].line)?;
         Ok(Node::Template(TemplateNode {
@@ -538,295 +588,10 @@ impl<'a> Parser<'a, '_> {
 
     fn template_name(&self, item: Item<'a>, context: &str) -> PResult<String> {
         match item.typ {
-            ItemType::String | ItemType::RawString => unquote(item.val).map_err(|e| self.errorf(e)),
+            ItemType::String | ItemType::RawString => {
+                unquote(item.val).map_err(|e| self.error_value(e))
+            }
             _ => Err(self.unexpected(item, context)),
         }
-    }
-
-    // --- pipelines ---
-
-    /// `[$x[, $y] (:=|=)] command [| command]...` up to `end`.
-    fn pipeline(&mut self, context: &str, end: ItemType) -> PResult<PipeNode> {
-        let first = self.peek_non_space();
-        let mut pipe = PipeNode {
-            pos: first.pos,
-            line: first.line,
-            is_assign: false,
-            decl: Vec::new(),
-            cmds: Vec::new(),
-        };
-        self.declarations(&mut pipe, context)?;
-        loop {
-            let item = self.next_non_space();
-            match item.typ {
-                t if t == end => {
-                    self.check_pipeline(&pipe, context)?;
-                    return Ok(pipe);
-                }
-                ItemType::Bool
-                | ItemType::CharConstant
-                | ItemType::Complex
-                | ItemType::Dot
-                | ItemType::Field
-                | ItemType::Identifier
-                | ItemType::Number
-                | ItemType::Nil
-                | ItemType::RawString
-                | ItemType::String
-                | ItemType::Variable
-                | ItemType::LeftParen => {
-                    self.backup();
-                    let cmd = self.command()?;
-                    pipe.cmds.push(cmd);
-                }
-                _ => return Err(self.unexpected(item, context)),
-            }
-        }
-    }
-
-    /// The variables a pipeline declares or assigns, if it starts with any.
-    fn declarations(&mut self, pipe: &mut PipeNode, context: &str) -> PResult<()> {
-        loop {
-            let var = self.peek_non_space();
-            if var.typ != ItemType::Variable {
-                return Ok(());
-            }
-            self.next();
-            // "$x foo" and "$x := foo" differ only after the space, so keep the item
-            // right after the variable in case it must be pushed back.
-            let adjacent = self.peek();
-            let ahead = self.peek_non_space();
-            match ahead.typ {
-                ItemType::Assign | ItemType::Declare => {
-                    pipe.is_assign = ahead.typ == ItemType::Assign;
-                    self.next_non_space();
-                    pipe.decl.push(variable_node(var.pos, var.val));
-                    self.st.vars.push(var.val);
-                    return Ok(());
-                }
-                ItemType::Char if ahead.val == "," => {
-                    self.next_non_space();
-                    pipe.decl.push(variable_node(var.pos, var.val));
-                    self.st.vars.push(var.val);
-                    if context == "range" && pipe.decl.len() < 2 {
-                        match self.peek_non_space().typ {
-                            // A second variable, or nothing more (an error found later).
-                            ItemType::Variable | ItemType::RightDelim | ItemType::RightParen => {
-                                continue;
-                            }
-                            _ => return Err(self.errorf("range can only initialize variables")),
-                        }
-                    }
-                    return Err(self.errorf(format_args!("too many declarations in {context}")));
-                }
-                _ if adjacent.typ == ItemType::Space => {
-                    self.backup3(var, adjacent);
-                    return Ok(());
-                }
-                _ => {
-                    self.backup2(var);
-                    return Ok(());
-                }
-            }
-        }
-    }
-
-    fn check_pipeline(&self, pipe: &PipeNode, context: &str) -> PResult<()> {
-        if pipe.cmds.is_empty() {
-            return Err(self.errorf(format_args!("missing value for {context}")));
-        }
-        // Only the first stage may start with a constant: later ones receive a value.
-        for (i, cmd) in pipe.cmds.iter().enumerate().skip(1) {
-            if let Some(
-                Arg::Bool(_) | Arg::Dot(_) | Arg::Nil(_) | Arg::Number(_) | Arg::String(_),
-            ) = cmd.args.first()
-            {
-                return Err(self.errorf(format_args!(
-                    "non executable command in pipeline stage {}",
-                    i + 1
-                )));
-            }
-        }
-        Ok(())
-    }
-
-    /// Space-separated operands up to `|` (consumed) or a closing delimiter or paren
-    /// (left in place).
-    fn command(&mut self) -> PResult<CommandNode> {
-        let mut cmd = CommandNode {
-            pos: self.peek_non_space().pos,
-            args: Vec::new(),
-        };
-        loop {
-            self.peek_non_space();
-            if let Some(arg) = self.operand()? {
-                cmd.args.push(arg);
-            }
-            let item = self.next();
-            match item.typ {
-                ItemType::Space => continue,
-                ItemType::RightDelim | ItemType::RightParen => self.backup(),
-                ItemType::Pipe => {}
-                _ => return Err(self.unexpected(item, "operand")),
-            }
-            break;
-        }
-        if cmd.args.is_empty() {
-            return Err(self.errorf("empty command"));
-        }
-        Ok(cmd)
-    }
-
-    /// A term followed by any number of `.Field`s.
-    fn operand(&mut self) -> PResult<Option<Arg>> {
-        let Some(term) = self.term()? else {
-            return Ok(None);
-        };
-        if self.peek().typ != ItemType::Field {
-            return Ok(Some(term));
-        }
-        // The combined node takes the position of the first trailing field.
-        let pos = self.peek().pos;
-        let mut fields: Vec<Arc<str>> = Vec::new();
-        while self.peek().typ == ItemType::Field {
-            fields.push(Arc::from(&self.next().val[1..]));
-        }
-        Ok(Some(match term {
-            Arg::Field(mut f) => {
-                f.ident.extend(fields);
-                Arg::Field(FieldNode {
-                    pos,
-                    ident: f.ident,
-                })
-            }
-            Arg::Variable(mut v) => {
-                v.ident.extend(fields);
-                Arg::Variable(VariableNode {
-                    pos,
-                    ident: v.ident,
-                })
-            }
-            Arg::Bool(_) | Arg::String(_) | Arg::Number(_) | Arg::Nil(_) | Arg::Dot(_) => {
-                return Err(self.errorf(format_args!(
-                    "unexpected . after term {}",
-                    quote(&term.to_string())
-                )));
-            }
-            node => Arg::Chain(Box::new(ChainNode {
-                pos,
-                node,
-                field: fields,
-            })),
-        }))
-    }
-
-    /// A constant, function name, dot, field, variable or parenthesised pipeline; `None`
-    /// (with nothing consumed) if the next item is none of these.
-    fn term(&mut self) -> PResult<Option<Arg>> {
-        let item = self.next_non_space();
-        let arg = match item.typ {
-            ItemType::Identifier => {
-                if !self.opts.skip_func_check && !(self.opts.has_function)(item.val) {
-                    return Err(
-                        self.errorf(format_args!("function {} not defined", quote(item.val)))
-                    );
-                }
-                Arg::Identifier(IdentifierNode {
-                    pos: item.pos,
-                    ident: Arc::from(item.val),
-                })
-            }
-            ItemType::Dot => Arg::Dot(item.pos),
-            ItemType::Nil => Arg::Nil(item.pos),
-            ItemType::Variable => {
-                if !self.st.vars.contains(item.val) {
-                    return Err(self.errorf(format_args!("undefined variable {}", quote(item.val))));
-                }
-                Arg::Variable(variable_node(item.pos, item.val))
-            }
-            ItemType::Field => Arg::Field(FieldNode {
-                pos: item.pos,
-                ident: vec![Arc::from(&item.val[1..])],
-            }),
-            ItemType::Bool => Arg::Bool(BoolNode {
-                pos: item.pos,
-                value: item.val == "true",
-            }),
-            ItemType::CharConstant | ItemType::Complex | ItemType::Number => {
-                let number =
-                    new_number(item.pos, item.val, item.typ).map_err(|e| self.errorf(e))?;
-                Arg::Number(Box::new(number))
-            }
-            ItemType::LeftParen => {
-                if self.st.paren_depth >= MAX_PAREN_DEPTH {
-                    return Err(self.errorf("max expression depth exceeded"));
-                }
-                self.st.paren_depth += 1;
-                let pipe = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || {
-                    self.pipeline("parenthesized pipeline", ItemType::RightParen)
-                })?;
-                self.st.paren_depth -= 1;
-                Arg::Pipe(Box::new(pipe))
-            }
-            ItemType::String | ItemType::RawString => {
-                let text = unquote(item.val).map_err(|e| self.errorf(e))?;
-                Arg::String(StringNode {
-                    pos: item.pos,
-                    quoted: item.val.to_string(),
-                    text: Arc::from(text),
-                })
-            }
-            _ => {
-                self.backup();
-                return Ok(None);
-            }
-        };
-        Ok(Some(arg))
-    }
-}
-
-/// The variables in scope: a stack (scopes end by popping back to a depth) with a
-/// count per name, so that lookups stay O(1) however many variables a template
-/// declares at top level (those never go out of scope).
-struct Scope<'a> {
-    stack: Vec<&'a str>,
-    counts: HashMap<&'a str, u32>,
-}
-
-impl<'a> Scope<'a> {
-    /// A scope holding only `$`, which is always defined.
-    fn new() -> Self {
-        Scope {
-            stack: Vec::new(),
-            counts: HashMap::new(),
-        }
-    }
-
-    fn push(&mut self, name: &'a str) {
-        self.stack.push(name);
-        *self.counts.entry(name).or_insert(0) += 1;
-    }
-
-    fn depth(&self) -> usize {
-        self.stack.len()
-    }
-
-    fn pop_to(&mut self, depth: usize) {
-        for name in self.stack.drain(depth..) {
-            if let Some(n) = self.counts.get_mut(name) {
-                *n -= 1;
-            }
-        }
-    }
-
-    fn contains(&self, name: &str) -> bool {
-        name == "$" || self.counts.get(name).is_some_and(|&n| n > 0)
-    }
-}
-
-fn variable_node(pos: usize, name: &str) -> VariableNode {
-    VariableNode {
-        pos,
-        ident: vec![Arc::from(name)],
     }
 }

@@ -121,7 +121,11 @@ fn check(corpus: &str) -> usize {
                     .any(|(n, _, d)| d.contains("Template(") || n.contains('\u{fffd}')),
                 Err(_) => true,
             };
-        if skip || lossy_name {
+        // With `%` in the name, Go may print a node or error as a struct holding
+        // pointers: addresses no one can reproduce.
+        let addresses = case.name.contains('%')
+            && matches!(&expect, Err(e) if e.contains("0x") || e.contains("parse.Tree") || prints_node(e));
+        if skip || lossy_name || addresses {
             continue;
         }
         checked += 1;
@@ -200,5 +204,14 @@ fn has_high_byte_escape(text: &str) -> bool {
                 Some([b'2' | b'3', o]) => (b'0'..=b'7').contains(o),
                 _ => false,
             }
+    })
+}
+
+/// Whether a Go message printed an `{{else}}` or `{{end}}` node as a struct (its
+/// `NodeType` 6 or 7 first, however padded), which includes a pointer's address.
+fn prints_node(message: &str) -> bool {
+    message.match_indices("&{").any(|(i, _)| {
+        let rest = message[i + 2..].trim_start_matches([' ', '0']);
+        rest.starts_with("6 ") || rest.starts_with("7 ")
     })
 }
