@@ -220,20 +220,6 @@ fn dump_arg(out: &mut String, a: &Arg) {
     }
 }
 
-/// Whether `crate::strconv::quote` is still the placeholder that only escapes `"`, `\`
-/// and newlines; messages quoting other special characters cannot match Go until the
-/// real one lands.
-pub(super) fn quote_is_placeholder() -> bool {
-    crate::strconv::quote("\t") != "\"\\t\""
-}
-
-/// Whether a Go message relies on quoting beyond what the placeholder does.
-pub(super) fn needs_full_quote(message: &str) -> bool {
-    let b = message.as_bytes();
-    b.windows(2)
-        .any(|w| w[0] == b'\\' && !matches!(w[1], b'"' | b'\\' | b'n'))
-}
-
 /// Decodes one Go-quoted line of the recorded corpus.
 pub(super) fn field(line: &str) -> String {
     unquote(line).unwrap_or_else(|_| panic!("bad corpus line {line:?}"))

@@ -387,7 +387,7 @@ impl<'a> ValueParser<'a> {
             return Value::Object(Arc::new(TestObj {
                 ty,
                 fields: vec![],
-                underlying: Some(inner.resolve()),
+                underlying: Some(inner.resolve().into_owned()),
                 display,
             }));
         }

@@ -60,50 +60,6 @@ fn long_else_if_chain() {
     });
 }
 
-/// Throughput check (run with `--release --ignored --nocapture`): parsing must stay
-/// linear and fast on a large, realistic template.
-#[test]
-#[ignore]
-fn parse_speed() {
-    let unit = r#"
-{{(printf .Field1.Field2.Field3).Value}}
-{{$x := (printf .Field1.Field2.Field3).Value}}
-{{$y := (printf $x.Field1.Field2.Field3).Value}}
-{{$z := $y.Field1.Field2.Field3}}
-{{if contains $y $z}}
-	{{printf "%q" $y}}
-{{else}}
-	{{printf "%q" $x}}
-{{end}}
-{{with $z.Field1 | contains "boring"}}
-	{{printf "%q" . | printf "%s"}}
-{{else}}
-	{{printf "%d %d %d" 11 11 11}}
-	{{printf "%d %d %s" 22 22 $x.Field1.Field2.Field3 | printf "%s"}}
-	{{printf "%v" (contains $z.Field1.Field2 $y)}}
-{{end}}
-{{- range $i, $e := .Items }}
-  - name: {{ $e.Name | quote }}
-    value: {{ default "x" $e.Value | toYaml | indent 4 }}
-{{- end }}
-"#;
-    let text = unit.repeat(2000);
-    let extra = ["quote", "default", "toYaml", "indent"];
-    let setup = Setup {
-        extra_funcs: &extra,
-        ..Setup::default()
-    };
-    let mut best = std::time::Duration::MAX;
-    for _ in 0..20 {
-        let t0 = std::time::Instant::now();
-        let trees = parse_with("bench", &text, setup).unwrap();
-        best = best.min(t0.elapsed());
-        drop(trees);
-    }
-    let mbps = text.len() as f64 / best.as_secs_f64() / 1e6;
-    println!("rust: {} bytes, best {best:?} ({mbps:.1} MB/s)", text.len());
-}
-
 /// Unterminated and truncated constructs, with Go's messages.
 #[test]
 fn unterminated_everything() {
