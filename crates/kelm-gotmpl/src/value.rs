@@ -10,9 +10,10 @@
 //! lists are shared and immutable (no Go template function mutates a slice in place).
 //! Cloning a [`Value`] never copies a tree: it bumps a reference count.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{Arc, RwLock};
+
+use rustc_hash::FxHashMap;
 
 use crate::func::{Call, FuncError, Function, Signature};
 
@@ -357,7 +358,9 @@ pub struct Map(Arc<MapInner>);
 
 struct MapInner {
     ty: Type,
-    entries: RwLock<BTreeMap<Arc<str>, Value>>,
+    /// Hashed for lookups, which dominate; Go sorts keys whenever it ranges over or
+    /// prints a map, and so do [`Map::keys`] and [`Map::entries`].
+    entries: RwLock<FxHashMap<Arc<str>, Value>>,
 }
 
 impl Map {
@@ -370,7 +373,7 @@ impl Map {
     pub fn with_type(ty: Type) -> Map {
         Map(Arc::new(MapInner {
             ty,
-            entries: RwLock::new(BTreeMap::new()),
+            entries: RwLock::new(FxHashMap::default()),
         }))
     }
 
@@ -386,13 +389,13 @@ impl Map {
         map
     }
 
-    fn read(&self) -> std::sync::RwLockReadGuard<'_, BTreeMap<Arc<str>, Value>> {
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, FxHashMap<Arc<str>, Value>> {
         // A panic while holding the lock cannot leave the map half-updated (inserts are
         // atomic), so a poisoned lock is still safe to use.
         self.0.entries.read().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn write(&self) -> std::sync::RwLockWriteGuard<'_, BTreeMap<Arc<str>, Value>> {
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, FxHashMap<Arc<str>, Value>> {
         self.0.entries.write().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -433,15 +436,20 @@ impl Map {
 
     /// The keys, sorted as Go sorts string keys (by bytes).
     pub fn keys(&self) -> Vec<Arc<str>> {
-        self.read().keys().cloned().collect()
+        let mut keys: Vec<Arc<str>> = self.read().keys().cloned().collect();
+        keys.sort_unstable();
+        keys
     }
 
     /// A snapshot of the entries in key order; later changes to the map do not affect it.
     pub fn entries(&self) -> Vec<(Arc<str>, Value)> {
-        self.read()
+        let mut entries: Vec<(Arc<str>, Value)> = self
+            .read()
             .iter()
             .map(|(k, v)| (k.clone(), v.clone()))
-            .collect()
+            .collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        entries
     }
 
     /// Whether two handles refer to the same map.
