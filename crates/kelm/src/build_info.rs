@@ -71,7 +71,7 @@ impl BuildInfo {
     }
 
     /// The values of all fields, in declaration order.
-    fn values(&self) -> [&str; 5] {
+    pub fn values(&self) -> [&str; 5] {
         FIELD_NAMES.map(|name| self.field(name).expect("every listed field exists"))
     }
 
@@ -83,11 +83,6 @@ impl BuildInfo {
             .map(|(name, value)| format!("{name}:{}", kelm_gotmpl::strconv::quote(value)))
             .collect();
         format!("version.BuildInfo{{{}}}", fields.join(", "))
-    }
-
-    /// Go's `%v` of the struct, what `{{.}}` prints: `{v0.1.0 <commit> clean ...}`.
-    pub fn go_value(&self) -> String {
-        format!("{{{}}}", self.values().join(" "))
     }
 
     /// `--short`: the version with the abbreviated commit, `v0.1.0+g1234abc`, or the
@@ -126,7 +121,6 @@ mod tests {
     fn go_value_separates_fields_with_spaces() {
         let mut info = sample();
         info.git_commit.clear();
-        assert_eq!(info.go_value(), "{v0.1.0  clean go1.25 v1.35}");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use clap::Args;
 use crate::build_info::BuildInfo;
 use crate::cli::require_no_args;
 use crate::output::{self, Format};
-use crate::version_template::{TemplateError, VersionTemplate};
+use crate::version_template::{self, TemplateError};
 
 /// The long help of `kelm version`.
 pub const LONG_ABOUT: &str = "\
@@ -25,8 +25,7 @@ version.BuildInfo{Version:\"v0.1.0\", GitCommit:\"<commit>\", GitTreeState:\"cle
 - KubeClientVersion: the Kubernetes client version kelm speaks.
 
 --template prints these fields through a Go template, e.g.
---template '{{.Version}} ({{.GitCommit}})'. For now only field references such as
-{{.Version}} (and {{.}}) may appear in it.
+--template '{{.Version}} ({{.GitCommit}})'.
 
 Precedence: --template, then --output, then --short.";
 
@@ -61,13 +60,12 @@ pub fn run(args: VersionArgs, out: &mut dyn Write) -> anyhow::Result<()> {
 
     // An empty --template means none, as in Helm.
     if let Some(text) = template.filter(|t| !t.is_empty()) {
-        let template = VersionTemplate::parse(&text)?;
-        return match template.execute(&info) {
+        return match version_template::render(&text, &info) {
             Ok(text) => Ok(out.write_all(text.as_bytes())?),
-            Err(TemplateError::Exec { message, partial }) => {
+            Err(TemplateError::Exec { error, partial }) => {
                 // Go's executor has written everything before the failure.
                 out.write_all(partial.as_bytes())?;
-                Err(anyhow::anyhow!(message))
+                Err(error.into())
             }
             Err(e) => Err(e.into()),
         };
