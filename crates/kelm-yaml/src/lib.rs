@@ -1,0 +1,90 @@
+//! YAML, JSON and TOML, read and written exactly as Helm's Go libraries do.
+//!
+//! Every values file a Helm user writes goes through `sigs.k8s.io/yaml` (yaml.v2's
+//! YAML 1.1 typing: `yes` is true, `0777` is 511, numbers end up float64), and half of
+//! what users see in rendered manifests comes out of `toYaml` (yaml.v2's emitter: its
+//! key order, quoting classes and 80-column folding). This crate reproduces those
+//! libraries byte for byte, plus Go's `encoding/json` (for `toJson`, release records
+//! and `-o json`), yaml.v3's encoder (`toYamlPretty`) and BurntSushi's TOML (`toToml`,
+//! `fromToml`). It knows nothing of templates or charts: it reads text into a [`Value`]
+//! and writes a [`Value`] as text.
+//!
+//! | Go | here |
+//! |---|---|
+//! | `sigs.k8s.io/yaml.Unmarshal(y, &v)` (values files, `fromYaml`) | [`from_yaml`] |
+//! | Helm 4's multi-document values files | [`from_yaml_documents`] |
+//! | `sigs.k8s.io/yaml.Marshal(v)` (`toYaml`, Chart.yaml, index.yaml, `-o yaml`) | [`to_yaml`] |
+//! | yaml.v3 `Encoder` with `SetIndent(2)` (`toYamlPretty`) | [`to_yaml_pretty`] |
+//! | `json.Marshal` / `json.MarshalIndent` / an encoder without HTML escaping | [`to_json`] with [`JsonStyle`] |
+//! | `json.Unmarshal(j, &v)` into `interface{}` (`fromJson`) | [`from_json`] |
+//! | BurntSushi `toml` encoder / decoder | [`to_toml`], [`from_toml`] |
+
+mod error;
+mod value;
+
+pub use error::Error;
+pub use value::{Map, Value};
+
+/// How [`to_json`] lays out its output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct JsonStyle {
+    /// Escape `<`, `>` and `&` as `\u003c`, `\u003e`, `\u0026` (Go's default; `toRawJson`
+    /// turns it off).
+    pub escape_html: bool,
+    /// Indent nested values by this string, with `": "` after keys (Go's
+    /// `MarshalIndent(v, "", indent)`); `None` prints compactly.
+    pub indent: Option<&'static str>,
+}
+
+/// Parses one YAML document as `sigs.k8s.io/yaml.Unmarshal` into `interface{}` does:
+/// yaml.v2 typing, then a JSON round trip (so every number becomes a float64 and map
+/// keys become strings). An empty document is [`Value::Null`].
+pub fn from_yaml(text: &str) -> Result<Value, Error> {
+    let _ = text;
+    todo!("from_yaml")
+}
+
+/// Parses a stream of YAML documents (`---` separated), each as [`from_yaml`] does.
+pub fn from_yaml_documents(text: &str) -> Result<Vec<Value>, Error> {
+    let _ = text;
+    todo!("from_yaml_documents")
+}
+
+/// Prints a value as `sigs.k8s.io/yaml.Marshal` does: `json.Marshal`, then yaml.v2
+/// reading that JSON and writing it back as YAML. The output ends with a newline (Helm's
+/// `toYaml` trims it).
+pub fn to_yaml(value: &Value) -> Result<String, Error> {
+    let _ = value;
+    todo!("to_yaml")
+}
+
+/// Prints a value as yaml.v3's encoder with an indent of 2 does (Helm's `toYamlPretty`).
+pub fn to_yaml_pretty(value: &Value) -> Result<String, Error> {
+    let _ = value;
+    todo!("to_yaml_pretty")
+}
+
+/// Prints a value as Go's `encoding/json` does.
+pub fn to_json(value: &Value, style: JsonStyle) -> Result<String, Error> {
+    let _ = (value, style);
+    todo!("to_json")
+}
+
+/// Parses JSON as Go's `json.Unmarshal` into `interface{}` does (numbers are float64).
+pub fn from_json(text: &str) -> Result<Value, Error> {
+    let _ = text;
+    todo!("from_json")
+}
+
+/// Prints a value as BurntSushi's TOML encoder does (Helm's `toToml`).
+pub fn to_toml(value: &Value) -> Result<String, Error> {
+    let _ = value;
+    todo!("to_toml")
+}
+
+/// Parses TOML as BurntSushi's decoder into `map[string]interface{}` does (Helm's
+/// `fromToml`).
+pub fn from_toml(text: &str) -> Result<Value, Error> {
+    let _ = text;
+    todo!("from_toml")
+}

@@ -1,0 +1,36 @@
+//! The data model: what Go's decoders produce into `interface{}` and what Go's encoders
+//! accept, reduced to what YAML, JSON and TOML can carry.
+
+use std::collections::BTreeMap;
+
+/// A map with string keys. Go's maps are unordered and every printer here sorts keys
+/// its own way (yaml.v2's natural order, JSON's byte order), so sorted storage is fine.
+pub type Map = BTreeMap<String, Value>;
+
+/// A value read from or written as YAML, JSON or TOML.
+///
+/// Numbers keep the Go type they had: decoders of Helm's formats produce `Float` (JSON
+/// numbers become float64), while values built by Go code (`--set` integers, template
+/// functions returning `int`) are `Int`/`Uint`; encoders print each as Go does, which
+/// differs (`toYaml` prints the float64 1e21 as `1e+21` but the int64 as
+/// `1000000000000000000000`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Value {
+    /// `null` / `~` / Go's nil.
+    #[default]
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// A signed integer (Go's `int`, `int64`, ...).
+    Int(i64),
+    /// An unsigned integer too large for `Int` (Go's `uint64`).
+    Uint(u64),
+    /// A float64.
+    Float(f64),
+    /// A string.
+    String(String),
+    /// A sequence.
+    Seq(Vec<Value>),
+    /// A mapping.
+    Map(Map),
+}
