@@ -10,6 +10,8 @@
 
 use std::fmt::{self, Write as _};
 
+use crate::strconv::is_print;
+
 mod unicode_tables;
 
 /// What kind of token an [`Item`] is.
@@ -224,15 +226,6 @@ fn is_alphanumeric(c: char) -> bool {
         c.is_ascii_alphanumeric() || c == '_'
     } else {
         in_table(unicode_tables::LETTER, c) || in_table(unicode_tables::DIGIT, c)
-    }
-}
-
-/// Go's `strconv.IsPrint`.
-pub(crate) fn is_print(c: char) -> bool {
-    if c.is_ascii() {
-        (' '..='~').contains(&c)
-    } else {
-        in_table(unicode_tables::PRINT, c)
     }
 }
 
