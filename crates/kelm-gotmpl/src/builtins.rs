@@ -229,25 +229,8 @@ fn convert_int(value: &Value, to: &Type) -> Value {
         _ => 0,
     };
     match to.underlying() {
-        Type::Int(k) => {
-            let i = bits as i64;
-            let i = match k {
-                IntKind::I8 => i64::from(i as i8),
-                IntKind::I16 => i64::from(i as i16),
-                IntKind::I32 => i64::from(i as i32),
-                IntKind::Int | IntKind::I64 => i,
-            };
-            Value::Int(i, *k)
-        }
-        Type::Uint(k) => {
-            let u = match k {
-                UintKind::U8 => u64::from(bits as u8),
-                UintKind::U16 => u64::from(bits as u16),
-                UintKind::U32 => u64::from(bits as u32),
-                UintKind::Uint | UintKind::U64 | UintKind::Uintptr => bits,
-            };
-            Value::Uint(u, *k)
-        }
+        Type::Int(k) => Value::Int(k.wrap(bits as i64), *k),
+        Type::Uint(k) => Value::Uint(k.wrap(bits), *k),
         _ => value.clone(),
     }
 }

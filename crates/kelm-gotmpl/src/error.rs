@@ -47,19 +47,17 @@ struct Inner {
 impl Error {
     /// A parse error whose full text is `message`.
     pub(crate) fn parse(message: String) -> Error {
-        Error(Box::new(Inner {
-            kind: ErrorKind::Parse,
-            detail: message.clone(),
-            message,
-            template: None,
-            location: None,
-        }))
+        Error::plain(ErrorKind::Parse, message)
     }
 
     /// An execution error whose full text is `message`, with no node context.
     pub(crate) fn exec_plain(message: String) -> Error {
+        Error::plain(ErrorKind::Exec, message)
+    }
+
+    fn plain(kind: ErrorKind, message: String) -> Error {
         Error(Box::new(Inner {
-            kind: ErrorKind::Exec,
+            kind,
             detail: message.clone(),
             message,
             template: None,

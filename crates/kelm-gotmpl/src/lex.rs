@@ -8,7 +8,11 @@
 //! Everything observable matches Go: item boundaries, positions and line numbers (which
 //! the parser puts into error messages), trim markers, comments, and error texts.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
+
+use crate::gofmt;
+use crate::strconv::{in_ranges, is_print};
+use crate::value::{IntKind, Value};
 
 mod unicode_tables;
 
@@ -153,12 +157,7 @@ impl fmt::Display for ItemDisplay<'_, '_> {
             t if t.is_keyword() => write!(f, "<{}>", item.val),
             // Long values are cut to ten characters, though "long" is counted in bytes.
             _ if item.val.len() > 10 => {
-                let cut = item
-                    .val
-                    .char_indices()
-                    .nth(10)
-                    .map_or(item.val.len(), |(i, _)| i);
-                write!(f, "{}...", crate::strconv::quote(&item.val[..cut]))
+                f.write_str(&gofmt::sprintf("%.10q...", &[Value::string(item.val)]))
             }
             _ => f.write_str(&crate::strconv::quote(item.val)),
         }
@@ -203,46 +202,19 @@ fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\r' | '\n')
 }
 
-fn in_table(table: &[(u32, u32)], c: char) -> bool {
-    let c = c as u32;
-    table
-        .binary_search_by(|&(lo, hi)| {
-            if hi < c {
-                std::cmp::Ordering::Less
-            } else if lo > c {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
-}
-
 /// Letters (Unicode category L), digits (Nd) and `_`: what names are made of.
 fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric() || c == '_'
     } else {
-        in_table(unicode_tables::LETTER, c) || in_table(unicode_tables::DIGIT, c)
-    }
-}
-
-/// Go's `strconv.IsPrint`.
-pub(crate) fn is_print(c: char) -> bool {
-    if c.is_ascii() {
-        (' '..='~').contains(&c)
-    } else {
-        in_table(unicode_tables::PRINT, c)
+        let c = u32::from(c);
+        in_ranges(unicode_tables::LETTER, c) || in_ranges(unicode_tables::DIGIT, c)
     }
 }
 
 /// Go's `%#U`: `U+0023 '#'`, or just `U+0001` for unprintable characters.
 fn describe_char(c: char) -> String {
-    let mut s = format!("U+{:04X}", c as u32);
-    if is_print(c) {
-        let _ = write!(s, " '{c}'");
-    }
-    s
+    gofmt::sprintf("%#U", &[Value::Int(i64::from(u32::from(c)), IntKind::I32)])
 }
 
 /// A trim marker after a left delimiter: `-` then a space.
@@ -629,17 +601,11 @@ impl<'a> Lexer<'a> {
     }
 
     fn lex_identifier(&mut self) -> Option<Item<'a>> {
-        let stop = loop {
-            let c = self.next();
-            if !c.is_some_and(is_alphanumeric) {
-                self.backup();
-                break c;
-            }
+        let word = match self.scan_name() {
+            Ok(word) => word,
+            Err(bad) => return bad,
         };
-        if !self.at_terminator() {
-            return self.bad_character(stop);
-        }
-        let typ = match &self.input[self.start..self.pos] {
+        let typ = match word {
             "block" => ItemType::Block,
             "break" if self.options.break_ok => ItemType::Break,
             "continue" if self.options.continue_ok => ItemType::Continue,
@@ -681,6 +647,16 @@ impl<'a> Lexer<'a> {
                 ItemType::Dot
             });
         }
+        if let Err(bad) = self.scan_name() {
+            return bad;
+        }
+        self.emit(typ)
+    }
+
+    /// Reads the rest of a name (letters, digits, `_`) and returns the name so far; or,
+    /// if something other than a space, delimiter or operator follows it, the error item
+    /// for that bad character.
+    fn scan_name(&mut self) -> Result<&'a str, Option<Item<'a>>> {
         let stop = loop {
             let c = self.next();
             if !c.is_some_and(is_alphanumeric) {
@@ -689,9 +665,9 @@ impl<'a> Lexer<'a> {
             }
         };
         if !self.at_terminator() {
-            return self.bad_character(stop);
+            return Err(self.bad_character(stop));
         }
-        self.emit(typ)
+        Ok(&self.input[self.start..self.pos])
     }
 
     /// A character constant; the quote has been read. Validity is checked later.

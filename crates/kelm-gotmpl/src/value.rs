@@ -32,6 +32,18 @@ pub enum IntKind {
     I64,
 }
 
+impl IntKind {
+    /// `i` converted to this kind as Go converts integers: keeping the low bits.
+    pub(crate) fn wrap(self, i: i64) -> i64 {
+        match self {
+            IntKind::I8 => i64::from(i as i8),
+            IntKind::I16 => i64::from(i as i16),
+            IntKind::I32 => i64::from(i as i32),
+            IntKind::Int | IntKind::I64 => i,
+        }
+    }
+}
+
 /// Size variants of Go's unsigned integers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum UintKind {
@@ -47,6 +59,18 @@ pub enum UintKind {
     U64,
     /// `uintptr`.
     Uintptr,
+}
+
+impl UintKind {
+    /// `u` converted to this kind as Go converts integers: keeping the low bits.
+    pub(crate) fn wrap(self, u: u64) -> u64 {
+        match self {
+            UintKind::U8 => u64::from(u as u8),
+            UintKind::U16 => u64::from(u as u16),
+            UintKind::U32 => u64::from(u as u32),
+            UintKind::Uint | UintKind::U64 | UintKind::Uintptr => u,
+        }
+    }
 }
 
 /// Size variants of Go's floats; for complex numbers, the size of each part.

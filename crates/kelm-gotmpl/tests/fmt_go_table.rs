@@ -7,8 +7,8 @@
 
 mod fmt_support;
 
-use fmt_support::{named, ptr_to_struct, strukt};
-use kelm_gotmpl::gofmt::{sprint, sprintf, sprintln};
+use fmt_support::{error_new, error_string_type, named, ptr_to_struct, strukt};
+use kelm_gotmpl::gofmt::{errorf, sprint, sprintf, sprintln};
 use kelm_gotmpl::{FloatKind, IntKind, List, Map, Type, UintKind, Value};
 
 fn int(i: i64) -> Value {
@@ -1371,4 +1371,97 @@ fn print_and_println() {
     assert_eq!(sprint(&[Value::Map(Map::new())]), "map[]");
     assert_eq!(sprint(&[]), "");
     assert_eq!(sprintln(&[]), "\n");
+}
+
+/// `fmt.Errorf` texts: Go's `TestErrorf` (`src/fmt/errors_test.go`), then how `%w` takes
+/// flags, which was recorded from Go 1.25.
+#[test]
+fn errorf_texts() {
+    let wrapped = error_new("inner error");
+    let es = |m: &str| error_string_type("fmt_test.errString", m);
+    let cases: Vec<(&str, Vec<Value>, &str)> = vec![
+        ("%w", vec![wrapped.clone()], "inner error"),
+        (
+            "added context: %w",
+            vec![wrapped.clone()],
+            "added context: inner error",
+        ),
+        (
+            "%w with added context",
+            vec![wrapped.clone()],
+            "inner error with added context",
+        ),
+        (
+            "%s %w %v",
+            vec![s("prefix"), wrapped.clone(), s("suffix")],
+            "prefix inner error suffix",
+        ),
+        (
+            "%[2]s: %[1]w",
+            vec![wrapped.clone(), s("positional verb")],
+            "positional verb: inner error",
+        ),
+        ("%v", vec![wrapped.clone()], "inner error"),
+        (
+            "%w is not an error",
+            vec![s("not-an-error")],
+            "%!w(string=not-an-error) is not an error",
+        ),
+        (
+            "wrapped two errors: %w %w",
+            vec![es("1"), es("2")],
+            "wrapped two errors: 1 2",
+        ),
+        (
+            "wrapped nil error: %w %w %w",
+            vec![es("1"), nil(), es("2")],
+            "wrapped nil error: 1 %!w(<nil>) 2",
+        ),
+        (
+            "wrapped one non-error: %w %w %w",
+            vec![es("1"), s("not-an-error"), es("3")],
+            "wrapped one non-error: 1 %!w(string=not-an-error) 3",
+        ),
+        (
+            "wrapped errors out of order: %[3]w %[2]w %[1]w",
+            vec![es("1"), es("2"), es("3")],
+            "wrapped errors out of order: 3 2 1",
+        ),
+        (
+            "wrapped several times: %[1]w %[1]w %[2]w %[1]w",
+            vec![es("1"), es("2")],
+            "wrapped several times: 1 1 2 1",
+        ),
+        ("%w", vec![nil()], "%!w(<nil>)"),
+        (
+            "[%8w] [%-8w] [%.2w] [%+w]",
+            vec![error_new("boom"); 4],
+            "[    boom] [boom    ] [bo] [boom]",
+        ),
+        (
+            "%#w",
+            vec![error_new("boom")],
+            "&%!w(errors.errorString=errors.errorString{s:\"boom\"})",
+        ),
+        (
+            "%w %d",
+            vec![int(3), error_new("boom")],
+            "%!w(int=3) &{%!d(string=boom)}",
+        ),
+    ];
+    let mut failures = vec![];
+    for (format, args, want) in &cases {
+        let got = errorf(format, args);
+        if got != *want {
+            failures.push(format!(
+                "Errorf({format:?}, {args:?}) = {got:?}, want {want:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // Everywhere but Errorf, %w is a bad verb.
+    assert_eq!(
+        sprintf("%w", &[error_new("boom")]),
+        "%!w(*errors.errorString=&{boom})"
+    );
 }

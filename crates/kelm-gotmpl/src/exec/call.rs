@@ -247,11 +247,11 @@ impl<'t> State<'t, '_> {
                 _ => Err(errf!(self, "expected float; found %s", arg.to_string())),
             },
             Type::Int(k) => match arg {
-                Arg::Number(n) if n.is_int => Ok(Value::Int(truncate_int(n.int64, *k), *k)),
+                Arg::Number(n) if n.is_int => Ok(Value::Int(k.wrap(n.int64), *k)),
                 _ => Err(errf!(self, "expected integer; found %s", arg.to_string())),
             },
             Type::Uint(k) => match arg {
-                Arg::Number(n) if n.is_uint => Ok(Value::Uint(truncate_uint(n.uint64, *k), *k)),
+                Arg::Number(n) if n.is_uint => Ok(Value::Uint(k.wrap(n.uint64), *k)),
                 _ => Err(errf!(
                     self,
                     "expected unsigned integer; found %s",
@@ -317,23 +317,5 @@ fn go_value_string(v: &Value) -> String {
             "<{} Value>",
             other.go_type().map(|t| t.to_string()).unwrap_or_default()
         ),
-    }
-}
-
-fn truncate_int(i: i64, k: IntKind) -> i64 {
-    match k {
-        IntKind::I8 => i64::from(i as i8),
-        IntKind::I16 => i64::from(i as i16),
-        IntKind::I32 => i64::from(i as i32),
-        IntKind::Int | IntKind::I64 => i,
-    }
-}
-
-fn truncate_uint(u: u64, k: UintKind) -> u64 {
-    match k {
-        UintKind::U8 => u64::from(u as u8),
-        UintKind::U16 => u64::from(u as u16),
-        UintKind::U32 => u64::from(u as u32),
-        UintKind::Uint | UintKind::U64 | UintKind::Uintptr => u,
     }
 }

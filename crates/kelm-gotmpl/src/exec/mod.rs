@@ -237,8 +237,8 @@ impl<'t> State<'t, '_> {
                 })
             }
         };
-        let detail = gofmt::sprintf(format, args);
-        // Go splices the location into the format string before formatting, escaping the
+        let detail = gofmt::errorf(format, args);
+        // Go splices the location into the format string before formatting (with `fmt.Errorf`), escaping the
         // template name and node but not the file name; a `%` in a file name therefore
         // consumes arguments. Reproduce that when it matters.
         let raw = location
@@ -254,7 +254,7 @@ impl<'t> State<'t, '_> {
                     strconv::quote(&double(&self.tree.name)),
                     double(&l.context)
                 );
-                gofmt::sprintf(&spliced, args)
+                gofmt::errorf(&spliced, args)
             });
         Error::exec(&self.tree.name, location, detail, raw)
     }

@@ -23,7 +23,7 @@ pub(super) enum Base {
 }
 
 impl Base {
-    fn radix(self) -> u64 {
+    fn radix(self) -> u32 {
         match self {
             Base::Bin => 2,
             Base::Oct => 8,
@@ -150,18 +150,8 @@ impl Printer<'_> {
 
     /// `U+0078`, or with `#` and a printable character `U+0078 'x'`.
     pub(super) fn fmt_unicode(&mut self, u: u64) {
-        let mut hex = [0u8; 16];
-        let mut i = hex.len();
-        let mut v = u;
-        loop {
-            i -= 1;
-            hex[i] = UPPER_DIGITS[(v & 0xF) as usize];
-            v >>= 4;
-            if v == 0 {
-                break;
-            }
-        }
-        let digits = &hex[i..];
+        let mut buf = [0u8; 64];
+        let digits = strconv::uint_digits(&mut buf, u, 16, true);
         let min_digits = if self.f.prec_present && self.f.prec > 4 {
             self.f.prec
         } else {
@@ -176,28 +166,8 @@ impl Printer<'_> {
         } else {
             None
         };
-        let len = 2 + zeros + digits.len() + if shown.is_some() { 4 } else { 0 };
-        self.without_zero(|p| {
-            let fill = if p.f.wid_present {
-                p.f.wid.saturating_sub(len)
-            } else {
-                0
-            };
-            if !p.f.minus {
-                p.write_padding(fill);
-            }
-            p.out.push_str("U+");
-            p.out.extend(std::iter::repeat_n('0', zeros));
-            push_ascii(p.out, digits);
-            if let Some(c) = shown {
-                p.out.push_str(" '");
-                p.out.push(c);
-                p.out.push('\'');
-            }
-            if p.f.minus {
-                p.write_padding(fill);
-            }
-        });
+        let suffix = shown.map(|c| format!(" '{c}'")).unwrap_or_default();
+        self.write_number(b"U+", zeros, digits, &suffix);
     }
 
     /// An integer in `base`; `u` holds the two's complement bits when `signed`.
@@ -224,20 +194,8 @@ impl Printer<'_> {
             }
         }
 
-        let digit_set = base.digits();
-        let radix = base.radix();
         let mut buf = [0u8; 64];
-        let mut i = buf.len();
-        let mut v = u;
-        loop {
-            i -= 1;
-            buf[i] = digit_set[(v % radix) as usize];
-            v /= radix;
-            if v == 0 {
-                break;
-            }
-        }
-        let digits = &buf[i..];
+        let digits = strconv::uint_digits(&mut buf, u, base.radix(), base == Base::UpperHex);
         let zeros = min_digits.saturating_sub(digits.len());
 
         let mut prefix = [0u8; 5];
@@ -261,13 +219,18 @@ impl Printer<'_> {
                 Base::Bin => push_prefix(b"0b"),
                 // Octal needs a leading 0 unless the digits already start with one.
                 Base::Oct if zeros == 0 && digits[0] != b'0' => push_prefix(b"0"),
-                Base::Hex | Base::UpperHex => push_prefix(&[b'0', digit_set[16]]),
+                Base::Hex | Base::UpperHex => push_prefix(&[b'0', base.digits()[16]]),
                 _ => {}
             }
         }
 
-        let len = plen + zeros + digits.len();
-        // The zeros above already did any zero padding; the rest pads with spaces.
+        self.write_number(&prefix[..plen], zeros, digits, "");
+    }
+
+    /// Appends `prefix`, `zeros` zeros, `digits` and `suffix`, padded with spaces to the
+    /// width: the zeros already did any zero padding.
+    fn write_number(&mut self, prefix: &[u8], zeros: usize, digits: &[u8], suffix: &str) {
+        let len = prefix.len() + zeros + digits.len() + rune_count(suffix);
         self.without_zero(|p| {
             let fill = if p.f.wid_present {
                 p.f.wid.saturating_sub(len)
@@ -277,9 +240,10 @@ impl Printer<'_> {
             if !p.f.minus {
                 p.write_padding(fill);
             }
-            push_ascii(p.out, &prefix[..plen]);
+            push_ascii(p.out, prefix);
             p.out.extend(std::iter::repeat_n('0', zeros));
             push_ascii(p.out, digits);
+            p.out.push_str(suffix);
             if p.f.minus {
                 p.write_padding(fill);
             }

@@ -1,4 +1,4 @@
-//! Go's `fmt` printing of template values: `Sprint`, `Sprintln`, `Sprintf`.
+//! Go's `fmt` printing of template values: `Sprint`, `Sprintln`, `Sprintf`, `Errorf`.
 //!
 //! Templates print every action through `fmt.Sprint` and call `print`, `printf` and
 //! `println`; Sprig and Helm functions use `fmt.Sprintf("%v")` to turn values into
@@ -110,6 +110,16 @@ pub fn write_sprintf(out: &mut String, format: &str, args: &[Value]) {
     Printer::new(out).printf(format, args);
 }
 
+/// The message of Go's `fmt.Errorf`: [`sprintf`], except that `%w` formats an error
+/// operand as `%v` does (elsewhere `%w` is a bad verb).
+pub fn errorf(format: &str, args: &[Value]) -> String {
+    let mut out = String::with_capacity(format.len() + 16);
+    let mut p = Printer::new(&mut out);
+    p.wrap_errs = true;
+    p.printf(format, args);
+    out
+}
+
 /// The state of one print call: where output goes, the current verb's flags, and
 /// what guards against runaway recursion.
 pub(crate) struct Printer<'a> {
@@ -118,6 +128,8 @@ pub(crate) struct Printer<'a> {
     /// Set while printing the operand of a `%!verb(type=value)` error, during which
     /// `String()` methods are not consulted (as in Go).
     erroring: bool,
+    /// Printing for `fmt.Errorf`, where `%w` accepts errors.
+    wrap_errs: bool,
     /// Maps being printed, innermost last, to catch a map that contains itself.
     active_maps: Vec<Map>,
 }
@@ -211,6 +223,7 @@ impl<'a> Printer<'a> {
             out,
             f: Flags::default(),
             erroring: false,
+            wrap_errs: false,
             active_maps: Vec::new(),
         }
     }

@@ -55,6 +55,15 @@ pub(super) fn int_value(v: &Value) -> Option<i64> {
     }
 }
 
+/// Whether the operand implements Go's `error`: has a method `Error() string`.
+fn is_error(v: &Value) -> bool {
+    let Value::Object(o) = v else {
+        return false;
+    };
+    o.method("Error")
+        .is_some_and(|sig| sig.params.is_empty() && sig.results == [Type::String])
+}
+
 /// Whether `t` is exactly `[]byte` (which Go formats without reflection).
 fn is_plain_byte_slice(t: &Type) -> bool {
     matches!(t, Type::Slice(e) if matches!(**e, Type::Uint(UintKind::U8)))
@@ -195,14 +204,18 @@ impl Printer<'_> {
     }
 
     /// Go's use of `Error()`/`String()` methods and its `%w` check; true if it printed.
-    fn handle_methods(&mut self, v: &Value, verb: char) -> bool {
+    fn handle_methods(&mut self, v: &Value, mut verb: char) -> bool {
         if self.erroring {
             return false;
         }
         if verb == 'w' {
-            // %w is only for fmt.Errorf; everywhere else it is a bad verb.
-            self.bad_verb(verb, Some((v, None)));
-            return true;
+            // %w is only for errors in fmt.Errorf, where it means %v; everywhere else
+            // it is a bad verb.
+            if !(self.wrap_errs && is_error(v)) {
+                self.bad_verb(verb, Some((v, None)));
+                return true;
+            }
+            verb = 'v';
         }
         if let Value::Object(o) = v
             && !self.f.sharp_v
@@ -230,6 +243,16 @@ impl Printer<'_> {
             }
             _ => self.out.push_str("<nil>"),
         }
+        self.out.push(')');
+        self.erroring = erroring;
+    }
+
+    /// `%!verb(T=value)` for the struct a pointer points to.
+    fn bad_pointee(&mut self, verb: char, ty: &Type, fields: &[(String, Value)]) {
+        let erroring = self.erroring;
+        self.erroring = true;
+        let _ = write!(self.out, "%!{verb}({ty}=");
+        self.print_struct(ty, fields, 'v', 0, true);
         self.out.push(')');
         self.erroring = erroring;
     }
@@ -456,7 +479,14 @@ impl Printer<'_> {
                     match elem.kind() {
                         Kind::Struct => {
                             self.out.push('&');
-                            self.print_struct(elem, &o.fields(), verb, depth + 1, exported);
+                            if verb == 'w' {
+                                // Only Errorf lets %w get here, with an error whose
+                                // `%#w` is not a string; its target is an operand of
+                                // its own, which %w does not accept.
+                                self.bad_pointee(verb, elem, &o.fields());
+                            } else {
+                                self.print_struct(elem, &o.fields(), verb, depth + 1, exported);
+                            }
                             return;
                         }
                         Kind::Map | Kind::Slice => {

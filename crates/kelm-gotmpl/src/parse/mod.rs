@@ -7,7 +7,6 @@
 //! three-item lookahead.
 
 use std::collections::HashMap;
-use std::fmt::Display;
 use std::sync::Arc;
 
 use crate::Error;
@@ -15,11 +14,13 @@ use crate::ast::{
     ActionNode, BranchNode, CommentNode, ListNode, LoopControl, Node, TemplateNode, TextNode, Tree,
     is_empty_list,
 };
+use crate::gofmt;
 use crate::lex::{Item, ItemDisplay, ItemType, LexOptions, Lexer};
 use crate::strconv::unquote;
-use goerr::FmtArg;
+use crate::value::Value;
+use goval::GoError;
 
-pub(crate) mod goerr;
+mod goval;
 mod number;
 mod pipeline;
 
@@ -75,28 +76,20 @@ pub(crate) fn parse(name: &str, text: &str, opts: &Options<'_>) -> Result<Vec<Tr
 /// A parse failure: the complete Go message.
 type PResult<T> = Result<T, String>;
 
-/// What closes a list: `{{end}}`, or `{{else}}` (at `pos`; for `{{else if}}` the position
-/// of the `if`).
+/// What closes a list: `{{end}}`, or `{{else}}`, at `pos` (that of the right delimiter;
+/// for `{{else if}}` that of the `if`) and, for `{{else}}`, `line`.
 #[derive(Clone, Copy)]
 enum Closer {
-    End,
-    Else { pos: usize },
+    End { pos: usize },
+    Else { pos: usize, line: usize },
 }
 
 impl Closer {
-    /// As Go prints these pseudo-nodes.
-    /// As a message argument, printed as Go prints these pseudo-nodes.
-    fn arg(self) -> FmtArg<'static> {
+    /// As a message argument: the pseudo-node Go's parser made.
+    fn arg(self) -> Value {
         match self {
-            Closer::End => FmtArg::Shown(self.as_str(), "*parse.endNode"),
-            Closer::Else { .. } => FmtArg::Shown(self.as_str(), "*parse.elseNode"),
-        }
-    }
-
-    fn as_str(self) -> &'static str {
-        match self {
-            Closer::End => "{{end}}",
-            Closer::Else { .. } => "{{else}}",
+            Closer::End { pos } => goval::end_node(pos),
+            Closer::Else { pos, line } => goval::else_node(pos, line),
         }
     }
 }
@@ -233,26 +226,20 @@ impl<'a> Parser<'a, '_> {
     // --- errors ---
 
     /// Go's message for `format` and `args`. The name is spliced into the format, so a
-    /// `%` in it is interpreted, as in Go.
-    fn error_at(&self, line: usize, format: &str, args: &[FmtArg<'_>]) -> String {
+    /// `%` in it is interpreted, as in Go (see [`goval`]).
+    fn error_at(&self, line: usize, format: &str, args: &[Value]) -> String {
         let format = format!("template: {}:{line}: {format}", self.parse_name);
-        goerr::sprintf(&format, args)
+        gofmt::errorf(&format, args)
     }
 
     /// An error at the line of the most recently read item.
-    fn errorf(&self, format: &str, args: &[FmtArg<'_>]) -> String {
+    fn errorf(&self, format: &str, args: &[Value]) -> String {
         self.error_at(self.st.token[0].line, format, args)
     }
 
     /// An error reporting a Go `error` value, such as `strconv.ErrSyntax`.
-    fn error_value(&self, err: impl Display) -> String {
-        let text = err.to_string();
-        let arg = if text.starts_with("strconv.") {
-            FmtArg::Shown(&text, "*strconv.NumError")
-        } else {
-            FmtArg::ErrorString(&text)
-        };
-        self.errorf("%s", &[arg])
+    fn error_value(&self, err: impl Into<GoError>) -> String {
+        self.errorf("%s", &[err.into().value()])
     }
 
     fn show<'i>(&'i self, item: &'i Item<'a>) -> ItemDisplay<'i, 'a> {
@@ -263,19 +250,13 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// `item` as a message argument; `shown` is how it prints.
-    fn item_arg<'x>(&'x self, item: &'x Item<'a>, shown: &'x str) -> FmtArg<'x> {
+    fn item_arg(&self, item: &Item<'a>, shown: String) -> Value {
         let val = if item.typ == ItemType::Error {
             self.lex.error_message()
         } else {
             item.val
         };
-        FmtArg::Item {
-            shown,
-            typ: item.typ.go_number(),
-            pos: item.pos,
-            val,
-            line: item.line,
-        }
+        goval::item(shown, item.typ.go_number(), item.pos, val, item.line)
     }
 
     /// Complains about `item` where `context` was expected; lexer errors are reported
@@ -283,7 +264,7 @@ impl<'a> Parser<'a, '_> {
     fn unexpected(&self, item: Item<'a>, context: &str) -> String {
         if item.typ != ItemType::Error {
             let shown = self.show(&item).to_string();
-            let args = [self.item_arg(&item, &shown), FmtArg::Str(context)];
+            let args = [self.item_arg(&item, shown), Value::string(context)];
             return self.errorf("unexpected %s in %s", &args);
         }
         let message = self.lex.error_message();
@@ -298,10 +279,11 @@ impl<'a> Parser<'a, '_> {
             };
             extra = format!("{joiner} started at {}:{started}", self.parse_name);
         }
-        self.errorf(
-            "%s%s",
-            &[self.item_arg(&item, message), FmtArg::Str(&extra)],
-        )
+        let args = [
+            self.item_arg(&item, message.to_string()),
+            Value::string(extra),
+        ];
+        self.errorf("%s%s", &args)
     }
 
     fn expect(&mut self, typ: ItemType, context: &str) -> PResult<Item<'a>> {
@@ -353,7 +335,10 @@ impl<'a> Parser<'a, '_> {
         self.expect(ItemType::RightDelim, CONTEXT)?;
         let (root, closer) = self.item_list()?;
         if let Closer::Else { .. } = closer {
-            return Err(self.errorf("unexpected %s in %s", &[closer.arg(), FmtArg::Str(CONTEXT)]));
+            return Err(self.errorf(
+                "unexpected %s in %s",
+                &[closer.arg(), Value::string(CONTEXT)],
+            ));
         }
         let line = self.st.token[0].line;
         self.add(name, root, line)
@@ -371,7 +356,7 @@ impl<'a> Parser<'a, '_> {
                     return Ok(());
                 }
                 let format = "template: multiple definition of template %q";
-                return Err(self.error_at(error_line, format, &[FmtArg::Str(&name)]));
+                return Err(self.error_at(error_line, format, &[Value::string(name)]));
             }
             self.trees[slot] = None;
         }
@@ -441,8 +426,8 @@ impl<'a> Parser<'a, '_> {
             )?),
             ItemType::Else => return self.else_control(),
             ItemType::End => {
-                self.expect(ItemType::RightDelim, "end")?;
-                return Ok(Step::Close(Closer::End));
+                let item = self.expect(ItemType::RightDelim, "end")?;
+                return Ok(Step::Close(Closer::End { pos: item.pos }));
             }
             ItemType::If => Branch::If.wrap(self.branch_control(Branch::If)?),
             ItemType::Range => Branch::Range.wrap(self.branch_control(Branch::Range)?),
@@ -488,10 +473,16 @@ impl<'a> Parser<'a, '_> {
     fn else_control(&mut self) -> PResult<Step> {
         let ahead = self.peek_non_space();
         if matches!(ahead.typ, ItemType::If | ItemType::With) {
-            return Ok(Step::Close(Closer::Else { pos: ahead.pos }));
+            return Ok(Step::Close(Closer::Else {
+                pos: ahead.pos,
+                line: ahead.line,
+            }));
         }
         let item = self.expect(ItemType::RightDelim, "else")?;
-        Ok(Step::Close(Closer::Else { pos: item.pos }))
+        Ok(Step::Close(Closer::Else {
+            pos: item.pos,
+            line: item.line,
+        }))
     }
 
     /// `if`, `range` or `with`: pipeline, body, optional else, end. Variables declared
@@ -509,8 +500,8 @@ impl<'a> Parser<'a, '_> {
             self.st.range_depth -= 1;
         }
         let else_list = match closer {
-            Closer::End => None,
-            Closer::Else { pos } => {
+            Closer::End { .. } => None,
+            Closer::Else { pos, .. } => {
                 let chained = match kind {
                     Branch::If => self.peek().typ == ItemType::If,
                     Branch::With => self.peek().typ == ItemType::With,
@@ -556,7 +547,10 @@ impl<'a> Parser<'a, '_> {
         let inner = std::mem::replace(&mut self.st, outer);
         let (root, closer) = body?;
         if let Closer::Else { .. } = closer {
-            return Err(self.errorf("unexpected %s in %s", &[closer.arg(), FmtArg::Str(CONTEXT)]));
+            return Err(self.errorf(
+                "unexpected %s in %s",
+                &[closer.arg(), Value::string(CONTEXT)],
+            ));
         }
         self.add(name.clone(), root, inner.token[0].line)?;
         Ok(Node::Template(TemplateNode {

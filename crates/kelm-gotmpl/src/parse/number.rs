@@ -1,13 +1,14 @@
 //! Numeric constants: which interpretations (int64, uint64, float64, complex128) a
 //! literal has, by Go's rules in `parse.newNumber`.
 
+use super::goval::GoError;
 use crate::ast::{NumberNode, Pos};
 use crate::lex::ItemType;
-use crate::strconv::{NumError, parse_float, parse_int, parse_uint, quote, unquote_char};
+use crate::strconv::{parse_float, parse_int, parse_uint, quote, unquote_char};
 
-/// Builds the number node for a number, character or complex item, or returns the
-/// message of Go's error for it.
-pub(crate) fn new_number(pos: Pos, text: &str, typ: ItemType) -> Result<NumberNode, String> {
+/// Builds the number node for a number, character or complex item, or returns Go's
+/// error for it.
+pub(crate) fn new_number(pos: Pos, text: &str, typ: ItemType) -> Result<NumberNode, GoError> {
     let mut n = NumberNode {
         pos,
         is_int: false,
@@ -23,9 +24,11 @@ pub(crate) fn new_number(pos: Pos, text: &str, typ: ItemType) -> Result<NumberNo
     match typ {
         ItemType::CharConstant => {
             // The lexer guarantees the quotes.
-            let (c, _, tail) = unquote_char(&text[1..], b'\'').map_err(|e| e.to_string())?;
+            let (c, _, tail) = unquote_char(&text[1..], b'\'')?;
             if tail != "'" {
-                return Err(format!("malformed character constant: {text}"));
+                return Err(GoError::New(format!(
+                    "malformed character constant: {text}"
+                )));
             }
             let v = u32::from(c);
             n.is_int = true;
@@ -77,7 +80,7 @@ pub(crate) fn new_number(pos: Pos, text: &str, typ: ItemType) -> Result<NumberNo
     } else if let Ok(f) = parse_float(text, 64) {
         // Digits alone that did not fit an integer are an overflow, not a float.
         if !text.contains(['.', 'e', 'E', 'p', 'P']) {
-            return Err(format!("integer overflow: {}", quote(text)));
+            return Err(GoError::New(format!("integer overflow: {}", quote(text))));
         }
         n.is_float = true;
         n.float64 = f;
@@ -91,7 +94,10 @@ pub(crate) fn new_number(pos: Pos, text: &str, typ: ItemType) -> Result<NumberNo
         }
     }
     if !n.is_int && !n.is_uint && !n.is_float {
-        return Err(format!("illegal number syntax: {}", quote(text)));
+        return Err(GoError::New(format!(
+            "illegal number syntax: {}",
+            quote(text)
+        )));
     }
     Ok(n)
 }
@@ -134,20 +140,20 @@ const COMPLEX_SYNTAX: &str = "syntax error scanning complex number";
 /// Reads a complex constant the way Go's `fmt.Sscan` into a `complex128` does (the
 /// parser delegates to it): `[(]real(+|-)imag i[)]`, each part a float token converted
 /// with `strconv.ParseFloat`, whose errors surface unchanged.
-fn scan_complex(text: &str) -> Result<(f64, f64), String> {
+fn scan_complex(text: &str) -> Result<(f64, f64), GoError> {
     let mut sc = Scanner { s: text, pos: 0 };
     let parens = sc.accept("(");
     let real = sc.float_token();
     let sign = sc.pos;
     if !sc.accept("+-") {
-        return Err(COMPLEX_SYNTAX.to_string());
+        return Err(GoError::New(COMPLEX_SYNTAX.to_string()));
     }
     sc.float_token();
     let imag = &text[sign..sc.pos];
     if !sc.accept("i") || (parens && !sc.accept(")")) {
-        return Err(COMPLEX_SYNTAX.to_string());
+        return Err(GoError::New(COMPLEX_SYNTAX.to_string()));
     }
-    let to_float = |s: &str| parse_float(s, 64).map_err(|e: NumError| e.to_string());
+    let to_float = |s: &str| parse_float(s, 64).map_err(GoError::Num);
     // Go's scanner would also read a decimal mantissa with a `p` exponent; the lexer
     // never produces one (it reads `p` only after `0x`), so plain parsing suffices.
     Ok((to_float(real)?, to_float(imag)?))

@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::goerr::FmtArg;
 use super::{MAX_PAREN_DEPTH, PResult, Parser, STACK_RED_ZONE, STACK_SEGMENT, new_number};
 use crate::ast::{
     Arg, BoolNode, ChainNode, CommandNode, FieldNode, IdentifierNode, PipeNode, StringNode,
@@ -12,6 +11,7 @@ use crate::ast::{
 };
 use crate::lex::ItemType;
 use crate::strconv::unquote;
+use crate::value::Value;
 
 impl<'a> Parser<'a, '_> {
     /// `[$x[, $y] (:=|=)] command [| command]...` up to `end`.
@@ -88,7 +88,9 @@ impl<'a> Parser<'a, '_> {
                             }
                         }
                     }
-                    return Err(self.errorf("too many declarations in %s", &[FmtArg::Str(context)]));
+                    return Err(
+                        self.errorf("too many declarations in %s", &[Value::string(context)])
+                    );
                 }
                 _ if adjacent.typ == ItemType::Space => {
                     self.backup3(var, adjacent);
@@ -104,7 +106,7 @@ impl<'a> Parser<'a, '_> {
 
     fn check_pipeline(&self, pipe: &PipeNode, context: &str) -> PResult<()> {
         if pipe.cmds.is_empty() {
-            return Err(self.errorf("missing value for %s", &[FmtArg::Str(context)]));
+            return Err(self.errorf("missing value for %s", &[Value::string(context)]));
         }
         // Only the first stage may start with a constant: later ones receive a value.
         for (i, cmd) in pipe.cmds.iter().enumerate().skip(1) {
@@ -112,7 +114,7 @@ impl<'a> Parser<'a, '_> {
                 Arg::Bool(_) | Arg::Dot(_) | Arg::Nil(_) | Arg::Number(_) | Arg::String(_),
             ) = cmd.args.first()
             {
-                let stage = FmtArg::Int(i as i64 + 1);
+                let stage = Value::int(i as i64 + 1);
                 return Err(self.errorf("non executable command in pipeline stage %d", &[stage]));
             }
         }
@@ -177,7 +179,7 @@ impl<'a> Parser<'a, '_> {
             }
             Arg::Bool(_) | Arg::String(_) | Arg::Number(_) | Arg::Nil(_) | Arg::Dot(_) => {
                 let term = term.to_string();
-                return Err(self.errorf("unexpected . after term %q", &[FmtArg::Str(&term)]));
+                return Err(self.errorf("unexpected . after term %q", &[Value::string(term)]));
             }
             node => Arg::Chain(Box::new(ChainNode {
                 pos,
@@ -194,7 +196,7 @@ impl<'a> Parser<'a, '_> {
         let arg = match item.typ {
             ItemType::Identifier => {
                 if !self.opts.skip_func_check && !(self.opts.has_function)(item.val) {
-                    return Err(self.errorf("function %q not defined", &[FmtArg::Str(item.val)]));
+                    return Err(self.errorf("function %q not defined", &[Value::string(item.val)]));
                 }
                 Arg::Identifier(IdentifierNode {
                     pos: item.pos,
@@ -205,7 +207,7 @@ impl<'a> Parser<'a, '_> {
             ItemType::Nil => Arg::Nil(item.pos),
             ItemType::Variable => {
                 if !self.st.vars.contains(item.val) {
-                    return Err(self.errorf("undefined variable %q", &[FmtArg::Str(item.val)]));
+                    return Err(self.errorf("undefined variable %q", &[Value::string(item.val)]));
                 }
                 Arg::Variable(variable_node(item.pos, item.val))
             }

@@ -70,30 +70,13 @@ fn branch_quoted(s: &mut String, kw: &str, b: &BranchNode) {
     s.push_str("{{end}}");
 }
 
-/// Go's `strconv.Quote` (or `QuoteToASCII`), for test output only.
+/// Go's `strconv.Quote` (or `QuoteToASCII`).
 pub(crate) fn go_quote(s: &str, ascii_only: bool) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ if crate::lex::is_print(c) && (!ascii_only || c.is_ascii()) => out.push(c),
-            '\x07' => out.push_str("\\a"),
-            '\x08' => out.push_str("\\b"),
-            '\x0c' => out.push_str("\\f"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\x0b' => out.push_str("\\v"),
-            _ if (c as u32) < 0x20 || c == '\x7f' => out.push_str(&format!("\\x{:02x}", c as u32)),
-            _ if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            _ => out.push_str(&format!("\\U{:08x}", c as u32)),
-        }
+    if ascii_only {
+        crate::strconv::quote_to_ascii(s)
+    } else {
+        crate::strconv::quote(s)
     }
-    out.push('"');
-    out
 }
 
 // --- a structural dump, in the format of the Go program that recorded the corpus ---

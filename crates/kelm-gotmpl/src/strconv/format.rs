@@ -40,7 +40,7 @@ pub fn is_graphic(r: char) -> bool {
 }
 
 /// Whether `x` lies in one of the sorted, disjoint, inclusive `ranges`.
-fn in_ranges<T: Ord + Copy>(ranges: &[(T, T)], x: T) -> bool {
+pub(crate) fn in_ranges<T: Ord + Copy>(ranges: &[(T, T)], x: T) -> bool {
     // The first range whose end is not below x is the only one that can hold x.
     let i = ranges.partition_point(|&(_, hi)| hi < x);
     i < ranges.len() && ranges[i].0 <= x
@@ -287,13 +287,20 @@ pub fn format_uint(u: u64, base: u32) -> String {
 /// # Panics
 ///
 /// If `base` is outside 2..=36, as Go does.
-pub fn append_uint(out: &mut String, mut u: u64, base: u32) {
+pub fn append_uint(out: &mut String, u: u64, base: u32) {
     assert!(
         (2..=36).contains(&base),
         "strconv: illegal AppendInt/FormatInt base"
     );
-    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     let mut buf = [0u8; 64];
+    push_ascii(out, uint_digits(&mut buf, u, base, false));
+}
+
+/// Writes the digits of `u` in `base` (2 to 36; letters in `upper` case) at the end of
+/// `buf` and returns them.
+pub(crate) fn uint_digits(buf: &mut [u8; 64], mut u: u64, base: u32, upper: bool) -> &[u8] {
+    const LOWER: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    const UPPER: &[u8; 36] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     let mut i = buf.len();
     if base == 10 {
         // The common case, with a constant divisor the compiler turns into multiplies.
@@ -306,17 +313,18 @@ pub fn append_uint(out: &mut String, mut u: u64, base: u32) {
             }
         }
     } else {
+        let digits = if upper { UPPER } else { LOWER };
         let base = u64::from(base);
         loop {
             i -= 1;
-            buf[i] = DIGITS[(u % base) as usize];
+            buf[i] = digits[(u % base) as usize];
             u /= base;
             if u == 0 {
                 break;
             }
         }
     }
-    push_ascii(out, &buf[i..]);
+    &buf[i..]
 }
 
 /// Appends ASCII text held as bytes (digits and the like, built in stack buffers).

@@ -10,7 +10,7 @@
 
 use std::fmt::{self, Write as _};
 
-use super::push_ascii;
+use super::{append_uint, push_ascii};
 
 /// Digits the exact decimal expansion of any `f64` can have (at most 767 are
 /// significant); asking Rust for more would only add zeros.
@@ -416,7 +416,7 @@ fn push_exponent_form(out: &mut String, neg: bool, d: &[u8], dp: i32, prec: i32,
     if exp < 10 {
         out.push('0');
     }
-    push_u64(out, exp as u64);
+    append_uint(out, exp as u64, 10);
 }
 
 /// `-ddd.ddd`, with `prec` digits after the point.
@@ -450,14 +450,14 @@ fn push_binary(out: &mut String, neg: bool, mant: u64, exp: i32) {
     if neg {
         out.push('-');
     }
-    push_u64(out, mant);
+    append_uint(out, mant, 10);
     out.push('p');
     if exp >= 0 {
         out.push('+');
     } else {
         out.push('-');
     }
-    push_u64(out, u64::from(exp.unsigned_abs()));
+    append_uint(out, u64::from(exp.unsigned_abs()), 10);
 }
 
 /// `-0x1.hhhhp±dd`, the hexadecimal form (`%x`); `prec` hex digits after the point,
@@ -535,23 +535,9 @@ fn push_hex(
     if exp < 10 {
         out.push('0');
     }
-    push_u64(out, u64::from(exp));
+    append_uint(out, u64::from(exp), 10);
 }
 
 fn push_repeated(out: &mut String, c: char, n: usize) {
     out.extend(std::iter::repeat_n(c, n));
-}
-
-fn push_u64(out: &mut String, mut u: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (u % 10) as u8;
-        u /= 10;
-        if u == 0 {
-            break;
-        }
-    }
-    push_ascii(out, &buf[i..]);
 }

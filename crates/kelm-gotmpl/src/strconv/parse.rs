@@ -32,6 +32,18 @@ pub enum NumErrorKind {
     BitSize(u32),
 }
 
+impl fmt::Display for NumErrorKind {
+    /// The text of Go's error value for the reason (`strconv.ErrSyntax`, ...).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NumErrorKind::Syntax => f.write_str("invalid syntax"),
+            NumErrorKind::Range => f.write_str("value out of range"),
+            NumErrorKind::Base(b) => write!(f, "invalid base {b}"),
+            NumErrorKind::BitSize(b) => write!(f, "invalid bit size {b}"),
+        }
+    }
+}
+
 /// Go's `*strconv.NumError`; `Display` gives Go's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NumError {
@@ -61,12 +73,7 @@ impl fmt::Display for NumError {
             self.func,
             super::quote(&self.num)
         )?;
-        match self.kind {
-            NumErrorKind::Syntax => f.write_str("invalid syntax"),
-            NumErrorKind::Range => f.write_str("value out of range"),
-            NumErrorKind::Base(b) => write!(f, "invalid base {b}"),
-            NumErrorKind::BitSize(b) => write!(f, "invalid bit size {b}"),
-        }
+        self.kind.fmt(f)
     }
 }
 

@@ -10,18 +10,23 @@ use kelm_gotmpl::func::Signature;
 use kelm_gotmpl::{FloatKind, IntKind, Kind, List, Map, Object, Type, UintKind, Value};
 
 /// A host object: a struct, a pointer to one, or a named type with an underlying value,
-/// optionally with what its `String()`/`Error()` method returns.
+/// optionally with what its `String()`/`Error()` method returns; `is_error` when that
+/// method is `Error()`.
 #[derive(Debug)]
 pub struct TestObj {
     pub ty: Type,
     pub fields: Vec<(String, Value)>,
     pub underlying: Option<Value>,
     pub display: Option<String>,
+    pub is_error: bool,
 }
 
 impl Object for TestObj {
     fn go_type(&self) -> Type {
         self.ty.clone()
+    }
+    fn method(&self, name: &str) -> Option<Arc<Signature>> {
+        (self.is_error && name == "Error").then(|| Arc::new(Signature::new(vec![], Type::String)))
     }
     fn fields(&self) -> Vec<(String, Value)> {
         self.fields.clone()
@@ -64,6 +69,29 @@ pub fn obj(
             .collect(),
         underlying,
         display,
+        is_error: false,
+    }))
+}
+
+/// What `errors.New(msg)` returns: a `*errors.errorString`.
+pub fn error_new(msg: &str) -> Value {
+    Value::Object(Arc::new(TestObj {
+        ty: Type::ptr_to(Type::struct_named("errors.errorString")),
+        fields: vec![("s".to_string(), Value::string(msg))],
+        underlying: None,
+        display: Some(msg.to_string()),
+        is_error: true,
+    }))
+}
+
+/// A value of a string type `ty` whose `Error()` returns the string.
+pub fn error_string_type(ty: &str, msg: &str) -> Value {
+    Value::Object(Arc::new(TestObj {
+        ty: Type::named(ty, Type::String),
+        fields: vec![],
+        underlying: Some(Value::string(msg)),
+        display: Some(msg.to_string()),
+        is_error: true,
     }))
 }
 
@@ -377,6 +405,7 @@ impl<'a> ValueParser<'a> {
                 fields,
                 underlying: None,
                 display,
+                is_error: false,
             }));
         }
         if self.eat("named<") || self.eat("pto<") {
@@ -389,6 +418,7 @@ impl<'a> ValueParser<'a> {
                 fields: vec![],
                 underlying: Some(inner.resolve().into_owned()),
                 display,
+                is_error: false,
             }));
         }
         let kind = self.token(b":");

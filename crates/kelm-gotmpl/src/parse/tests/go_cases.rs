@@ -515,6 +515,48 @@ fn error_messages() {
     }
 }
 
+/// An item longer than ten bytes prints cut to ten characters (Go's `%.10q...`), also
+/// when a `%` in the name formats it. Messages recorded from Go 1.25.
+#[test]
+fn long_items_are_cut() {
+    let cases = [
+        (
+            "t",
+            r#"{{define "a" "abcdefghijklmnop"}}"#,
+            r#"template: t:1: unexpected "\"abcdefghi"... in define clause"#,
+        ),
+        (
+            "t",
+            r#"{{define "a" "abcdefghi"}}"#,
+            r#"template: t:1: unexpected "\"abcdefghi"... in define clause"#,
+        ),
+        (
+            "t",
+            "{{define \"a\" `ééééééééééééé`}}",
+            "template: t:1: unexpected \"`ééééééééé\"... in define clause",
+        ),
+        (
+            "t",
+            r#"{{define "a" "ééééé"}}"#,
+            r#"template: t:1: unexpected "\"ééééé\""... in define clause"#,
+        ),
+        (
+            "t",
+            r#"{{define "a" "a\tbcdefghijklm"}}"#,
+            r#"template: t:1: unexpected "\"a\\tbcdefg"... in define clause"#,
+        ),
+        (
+            "%+v",
+            r#"{{define "a" .Abcdefghijklmno}}"#,
+            r#"template: ".Abcdefghi"...:1: unexpected define clause in %!s(MISSING)"#,
+        ),
+    ];
+    for (name, input, want) in cases {
+        let got = parse_with(name, input, Setup::default()).err();
+        assert_eq!(got.as_deref(), Some(want), "input {input:?}");
+    }
+}
+
 /// `(text, is_int, is_uint, is_float, is_complex, int64, uint64, float64, complex128)`,
 /// or all false for text that must be rejected.
 type NumberCase = (
