@@ -31,8 +31,10 @@ pub mod func;
 pub mod gofmt;
 mod lex;
 mod parse;
-pub mod strconv;
 pub mod value;
+
+/// Go's `strconv` (re-exported: hosts quote and format numbers as templates do).
+pub use kelm_strconv as strconv;
 
 use std::collections::HashMap;
 

@@ -7,7 +7,7 @@ use super::{
     unquote_char,
 };
 
-const RECORDS: &str = include_str!("../../../testdata/parse/go_strconv.txt");
+const RECORDS: &str = include_str!("../../testdata/go_strconv.txt");
 
 /// Go's `strconv.QuoteToASCII` of arbitrary bytes, for comparing with Go's records.
 fn quote_ascii(bytes: &[u8]) -> String {

@@ -4,7 +4,7 @@
 // Float literals are written as Go's tests write them, digits beyond f64 included.
 #![allow(clippy::excessive_precision)]
 
-use kelm_gotmpl::strconv::{
+use kelm_strconv::{
     append_float, append_quote, can_backquote, can_backquote_bytes, format_bool, format_float,
     format_int, format_uint, is_graphic, is_print, itoa, quote, quote_bytes, quote_rune,
     quote_rune_to_ascii, quote_rune_to_graphic, quote_to_ascii, quote_to_graphic,

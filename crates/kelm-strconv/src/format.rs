@@ -40,7 +40,7 @@ pub fn is_graphic(r: char) -> bool {
 }
 
 /// Whether `x` lies in one of the sorted, disjoint, inclusive `ranges`.
-pub(crate) fn in_ranges<T: Ord + Copy>(ranges: &[(T, T)], x: T) -> bool {
+pub fn in_ranges<T: Ord + Copy>(ranges: &[(T, T)], x: T) -> bool {
     // The first range whose end is not below x is the only one that can hold x.
     let i = ranges.partition_point(|&(_, hi)| hi < x);
     i < ranges.len() && ranges[i].0 <= x
@@ -298,7 +298,7 @@ pub fn append_uint(out: &mut String, u: u64, base: u32) {
 
 /// Writes the digits of `u` in `base` (2 to 36; letters in `upper` case) at the end of
 /// `buf` and returns them.
-pub(crate) fn uint_digits(buf: &mut [u8; 64], mut u: u64, base: u32, upper: bool) -> &[u8] {
+pub fn uint_digits(buf: &mut [u8; 64], mut u: u64, base: u32, upper: bool) -> &[u8] {
     const LOWER: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     const UPPER: &[u8; 36] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     let mut i = buf.len();
@@ -328,7 +328,7 @@ pub(crate) fn uint_digits(buf: &mut [u8; 64], mut u: u64, base: u32, upper: bool
 }
 
 /// Appends ASCII text held as bytes (digits and the like, built in stack buffers).
-pub(crate) fn push_ascii(out: &mut String, ascii: &[u8]) {
+pub fn push_ascii(out: &mut String, ascii: &[u8]) {
     match std::str::from_utf8(ascii) {
         Ok(s) => out.push_str(s),
         // Callers only pass ASCII; should one not, keep each byte as a character.

@@ -1,10 +1,7 @@
 //! kelm's `strconv` formatting against outputs recorded from Go 1.25
 //! (`tests/data/{ftoa,quote}_cases.txt`, written by `tools/gen-fmt-cases`).
 
-mod fmt_support;
-
-use fmt_support::unescape;
-use kelm_gotmpl::strconv;
+use kelm_strconv as strconv;
 
 fn report(what: &str, checked: usize, failures: &[String]) {
     if !failures.is_empty() {
@@ -107,4 +104,24 @@ fn quoting_matches_recorded_go_output() {
     }
     assert!(checked > 20000, "only {checked} cases");
     report("quote", checked, &failures);
+}
+
+/// Decodes the generator's escaping: `\\` and `\xNN`; everything else is literal.
+fn unescape(s: &str) -> Vec<u8> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\\' && b.get(i + 1) == Some(&b'\\') {
+            out.push(b'\\');
+            i += 2;
+        } else if b[i] == b'\\' && b.get(i + 1) == Some(&b'x') {
+            out.push(u8::from_str_radix(&s[i + 2..i + 4], 16).expect("escape"));
+            i += 4;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    out
 }
