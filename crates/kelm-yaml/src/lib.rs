@@ -20,6 +20,9 @@
 //! | BurntSushi `toml` encoder / decoder | [`to_toml`], [`from_toml`] |
 
 mod error;
+// Used by the reader and the printers as they land.
+#[allow(dead_code)]
+mod resolve;
 mod value;
 
 pub use error::Error;
