@@ -243,7 +243,7 @@ fn parse_clock(s: &str, zone: bool) -> bool {
     }
     match rest.as_bytes() {
         [b'Z'] => true,
-        [sign, h1, h2, b':', m1, m2] if matches!(sign, b'+' | b'-') => {
+        [b'+' | b'-', h1, h2, b':', m1, m2] => {
             [h1, h2, m1, m2].iter().all(|c| c.is_ascii_digit())
                 && (u32::from(h1 - b'0') * 10 + u32::from(h2 - b'0')) < 24
                 && (u32::from(m1 - b'0') * 10 + u32::from(m2 - b'0')) < 60
