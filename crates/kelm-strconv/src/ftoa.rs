@@ -16,6 +16,9 @@ use super::{append_uint, push_ascii};
 /// significant); asking Rust for more would only add zeros.
 const MAX_EXACT_DIGITS: usize = 800;
 
+/// Fractional digits after which every float64 (and float32) has only zeros.
+const EXACT_FRACTION_DIGITS: usize = 1100;
+
 /// Go's `strconv.FormatFloat(f, fmt, prec, bitSize)`.
 ///
 /// `fmt` is one of `b e E f g G x X` (any other byte yields `%` and the byte, as Go
@@ -80,7 +83,13 @@ pub fn append_float(out: &mut String, f: f64, fmt: char, prec: i32, bit_size: u3
         if neg {
             out.push('-');
         }
-        let _ = write!(out, "{:.*}", prec as usize, magnitude);
+        // A float64's exact decimal expansion ends within 1074 fractional digits (the
+        // smallest subnormal is 2^-1074); beyond that Go prints zeros. Rust's formatter
+        // refuses precisions above u16::MAX, while Go accepts up to a million.
+        let prec = prec as usize;
+        let exact = prec.min(EXACT_FRACTION_DIGITS);
+        let _ = write!(out, "{:.*}", exact, magnitude);
+        out.extend(std::iter::repeat_n('0', prec - exact));
         return;
     }
     if prec < 0 {
@@ -540,4 +549,29 @@ fn push_hex(
 
 fn push_repeated(out: &mut String, c: char, n: usize) {
     out.extend(std::iter::repeat_n(c, n));
+}
+
+#[cfg(test)]
+mod huge_precision_tests {
+    use super::*;
+
+    /// Go accepts precisions up to a million (`%.2000000f` is refused by fmt, but
+    /// `FormatFloat` takes any); Rust's formatter stops at 65535.
+    #[test]
+    fn fixed_precision_beyond_rusts_limit() {
+        let mut out = String::new();
+        append_float(&mut out, 3.25, 'f', 100_000, 64);
+        assert_eq!(out.len(), 2 + 100_000);
+        assert!(out.starts_with("3.25000"));
+        assert!(out[2..].bytes().skip(2).all(|b| b == b'0'));
+        let mut tiny = String::new();
+        append_float(&mut tiny, 5e-324, 'f', 2000, 64);
+        let want_prefix = format!("0.{}", "0".repeat(323));
+        assert!(
+            tiny.starts_with(&format!("{want_prefix}49406564584124654")),
+            "{}",
+            &tiny[..400]
+        );
+        assert_eq!(tiny.len(), 2 + 2000);
+    }
 }
