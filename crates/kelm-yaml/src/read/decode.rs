@@ -104,7 +104,35 @@ pub(crate) fn decode(tree: &Tree, text: &[u8], root: NodeId) -> Result<Value, Fa
         };
         return Err(Failure::Convert(format!("json: unsupported value: {s}")));
     }
+    if tree.value_depth[root as usize] as usize > MAX_JSON_DEPTH
+        && let Some(c) = too_deep(&value)
+    {
+        return Err(Failure::Json(format!(
+            "invalid character '{c}' exceeded max depth"
+        )));
+    }
     Ok(value)
+}
+
+/// `encoding/json`'s decoder refuses values nested deeper than this.
+const MAX_JSON_DEPTH: usize = 10000;
+
+/// The opening bracket of the first container nested deeper than `encoding/json`
+/// reads, in the order of the JSON text (iterative: the value may be deep).
+fn too_deep(v: &Value) -> Option<char> {
+    let mut stack: Vec<(&Value, usize)> = vec![(v, 1)];
+    while let Some((v, depth)) = stack.pop() {
+        let kids: Box<dyn DoubleEndedIterator<Item = &Value>> = match v {
+            Value::Seq(items) => Box::new(items.iter()),
+            Value::Map(m) => Box::new(m.values()),
+            _ => continue,
+        };
+        if depth > MAX_JSON_DEPTH {
+            return Some(if matches!(v, Value::Seq(_)) { '[' } else { '{' });
+        }
+        stack.extend(kids.rev().map(|k| (k, depth + 1)));
+    }
+    None
 }
 
 /// The first NaN or infinity `encoding/json` meets (map keys in byte order).

@@ -60,6 +60,8 @@ pub(crate) enum Failure {
     /// yaml.v2 succeeded but `sigs.k8s.io/yaml` could not make JSON of the result
     /// (the message as Go words it).
     Convert(String),
+    /// The JSON was made but `encoding/json` refused to read it back.
+    Json(String),
 }
 
 impl From<Fault> for Failure {
@@ -93,14 +95,18 @@ impl Failure {
                 }
             }
             Failure::Decode(msg) => (format!("yaml: {msg}"), None),
-            Failure::Convert(msg) => (msg.clone(), None),
+            Failure::Convert(msg) | Failure::Json(msg) => (msg.clone(), None),
         }
     }
 
     /// The error `sigs.k8s.io/yaml.Unmarshal` returns.
     pub(crate) fn into_error(self) -> Error {
         let (msg, line) = self.message();
-        Error::new(format!("error converting YAML to JSON: {msg}"), line)
+        let stage = match self {
+            Failure::Json(_) => "error unmarshaling JSON: while decoding JSON",
+            _ => "error converting YAML to JSON",
+        };
+        Error::new(format!("{stage}: {msg}"), line)
     }
 }
 
@@ -121,12 +127,13 @@ pub(crate) fn from_yaml(text: &str) -> Result<Value, Failure> {
         return Ok(Value::Null);
     };
     drop(parser);
-    if tree.depth <= DEEP {
+    let depth = tree.value_depth[root as usize] as usize;
+    if depth <= DEEP {
         return decode::decode(&tree, bytes, root);
     }
     // Room for the decoder's recursion (a few hundred bytes a level, with margin) and
     // for cloning and dropping values as deep.
-    let stack = 64 * 1024 + tree.depth.saturating_mul(4 * 1024);
+    let stack = (1 << 20) + depth.min(1 << 20).saturating_mul(4 * 1024);
     std::thread::scope(|scope| {
         let worker = std::thread::Builder::new()
             .stack_size(stack)

@@ -193,11 +193,21 @@ impl<'a> Scanner<'a> {
         Ok(true)
     }
 
-    /// Queues a token at `pos` places after the queue's head (`None`: at the end).
-    fn insert_token(&mut self, pos: Option<usize>, token: Token) {
-        match pos {
-            None => self.tokens.push_back(token),
-            Some(p) => self.tokens.insert(p, token),
+    /// Queues a token for token number `number` (`None`: at the end). A number the
+    /// parser has already consumed also queues at the end: yaml.v2 keeps a simple
+    /// key possible after an empty flow collection drops its bookkeeping, so `[]: b`
+    /// reads as `[]`.
+    fn insert_token(&mut self, number: Option<usize>, token: Token) {
+        match number {
+            Some(n) if n >= self.tokens_parsed => {
+                let p = n - self.tokens_parsed;
+                if p <= self.tokens.len() {
+                    self.tokens.insert(p, token);
+                } else {
+                    self.tokens.push_back(token);
+                }
+            }
+            _ => self.tokens.push_back(token),
         }
     }
 
@@ -370,7 +380,7 @@ impl<'a> Scanner<'a> {
                 start: mark,
                 end: mark,
             };
-            self.insert_token(number.map(|n| n - self.tokens_parsed), token);
+            self.insert_token(number, token);
         }
         Ok(())
     }
@@ -506,7 +516,7 @@ impl<'a> Scanner<'a> {
                 start: key.mark,
                 end: key.mark,
             };
-            self.insert_token(Some(key.token_number - self.tokens_parsed), token);
+            self.insert_token(Some(key.token_number), token);
             self.roll_indent(
                 key.mark.column,
                 Some(key.token_number),

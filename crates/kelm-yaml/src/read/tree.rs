@@ -43,8 +43,10 @@ pub(crate) struct Tree {
     pub kids: Vec<NodeId>,
     /// Whether an alias refers to the node.
     pub aliased: Vec<bool>,
-    /// The deepest collection nesting.
+    /// The deepest collection nesting in the source.
     pub depth: usize,
+    /// How deep each node's value nests, counting what its aliases expand to.
+    pub value_depth: Vec<u32>,
 }
 
 impl Tree {
@@ -96,6 +98,7 @@ pub(crate) fn build(parser: &mut Parser<'_>) -> Result<Option<(Tree, NodeId)>, F
                     implicit,
                 });
                 tree.aliased.push(false);
+                tree.value_depth.push(0);
                 if let Some(a) = anchor {
                     anchors.insert(a, id);
                 }
@@ -111,11 +114,15 @@ pub(crate) fn build(parser: &mut Parser<'_>) -> Result<Option<(Tree, NodeId)>, F
                 tree.aliased[target as usize] = true;
                 tree.nodes.push(Node::Alias { target, name });
                 tree.aliased.push(false);
+                // An open target (an alias inside its own anchor) fails when decoded.
+                let d = tree.value_depth[target as usize];
+                tree.value_depth.push(d);
                 Some(id)
             }
             Event::SequenceStart { anchor, .. } | Event::MappingStart { anchor, .. } => {
                 tree.nodes.push(Node::Seq { start: 0, end: 0 });
                 tree.aliased.push(false);
+                tree.value_depth.push(0);
                 if let Some(a) = anchor {
                     anchors.insert(a, id);
                 }
@@ -132,6 +139,12 @@ pub(crate) fn build(parser: &mut Parser<'_>) -> Result<Option<(Tree, NodeId)>, F
                 let start = tree.kids.len() as u32;
                 tree.kids.extend(pending.drain(frame.pending_start..));
                 let end = tree.kids.len() as u32;
+                let deepest = tree.kids[start as usize..end as usize]
+                    .iter()
+                    .map(|&k| tree.value_depth[k as usize])
+                    .max()
+                    .unwrap_or(0);
+                tree.value_depth[frame.node as usize] = deepest.saturating_add(1);
                 tree.nodes[frame.node as usize] = if frame.is_map {
                     Node::Map { start, end }
                 } else {
