@@ -73,8 +73,8 @@ impl<'a> Input<'a> {
         } else {
             0
         };
-        let bad = first_disallowed(text);
-        let feff = memfind(&text[start..], b"\xEF\xBB\xBF").is_some();
+        let (bad, feff) = survey(&text[start..]);
+        let bad = if bad == usize::MAX { bad } else { bad + start };
         let slow = (bad != usize::MAX || feff).then(|| {
             Box::new(Buffered {
                 bad,
@@ -109,6 +109,50 @@ impl<'a> Input<'a> {
     #[inline(always)]
     pub fn cur(&self) -> u8 {
         self.at(0)
+    }
+
+    /// Whether yaml.v2's buffering is invisible for this input, so runs of
+    /// characters may be consumed at once instead of one `cache` call at a time.
+    #[inline(always)]
+    pub fn plain_input(&self) -> bool {
+        self.slow.is_none()
+    }
+
+    /// Consumes the characters up to byte offset `end` (none of them line breaks).
+    #[inline(always)]
+    pub fn advance_to(&mut self, end: usize) {
+        let n = count_chars(&self.b[self.pos..end]);
+        self.mark.index += n;
+        self.mark.column += n;
+        self.pos = end;
+    }
+
+    /// The offset of the next line break or the end of the text, from `from`.
+    #[inline]
+    pub fn find_break(&self, from: usize) -> usize {
+        let b = self.b;
+        let mut i = from;
+        // Eight bytes at a time while none is below 0x0E (LF, CR) or above 0x7F.
+        while i + 8 <= b.len() {
+            let x = word(&b[i..i + 8]);
+            if (x | x.wrapping_sub(ONES * 0x0E)) & (ONES * 0x80) != 0 {
+                break;
+            }
+            i += 8;
+        }
+        while i < b.len() {
+            match b[i] {
+                b'\r' | b'\n' => return i,
+                0xC2 if b.get(i + 1) == Some(&0x85) => return i,
+                0xE2 if b.get(i + 1) == Some(&0x80)
+                    && matches!(b.get(i + 2), Some(0xA8 | 0xA9)) =>
+                {
+                    return i;
+                }
+                _ => i += 1,
+            }
+        }
+        i
     }
 
     /// Makes sure `n` characters are decoded (yaml.v2's `cache`); fails with the
@@ -293,44 +337,63 @@ pub(crate) fn width(b: u8) -> usize {
     }
 }
 
-fn count_chars(b: &[u8]) -> usize {
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Eight bytes as a little-endian word.
+#[inline(always)]
+fn word(b: &[u8]) -> u64 {
+    u64::from_le_bytes(b.try_into().expect("eight bytes"))
+}
+
+/// The number of characters in UTF-8 text.
+#[inline]
+pub(crate) fn count_chars(b: &[u8]) -> usize {
     b.iter().filter(|&&c| (c & 0xC0) != 0x80).count()
 }
 
-fn memfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
-/// The byte offset of the first character yaml.v2's reader refuses (C0 controls but
-/// tab, LF and CR; DEL; C1 controls but NEL; U+FFFE and U+FFFF), or `usize::MAX`.
-fn first_disallowed(text: &[u8]) -> usize {
+/// One pass over the text: the byte offset of the first character yaml.v2's reader
+/// refuses (C0 controls but tab, LF and CR; DEL; C1 controls but NEL; U+FFFE and
+/// U+FFFF), or `usize::MAX`; and whether U+FEFF occurs.
+fn survey(text: &[u8]) -> (usize, bool) {
+    let mut feff = false;
     let mut i = 0;
     while i < text.len() {
-        let c = text[i];
-        if c < 0x80 {
-            if (c < 0x20 && c != b'\t' && c != b'\n' && c != b'\r') || c == 0x7F {
-                return i;
+        // Eight printable ASCII bytes at a time.
+        if i + 8 <= text.len() {
+            let x = word(&text[i..i + 8]);
+            let low_or_high = (x | x.wrapping_sub(ONES * 0x20)) & (ONES * 0x80);
+            let y = x ^ (ONES * 0x7F);
+            let del = y.wrapping_sub(ONES) & !y & (ONES * 0x80);
+            if low_or_high | del == 0 {
+                i += 8;
+                continue;
             }
+        }
+        let c = text[i];
+        if (0x20..0x7F).contains(&c) || c == b'\n' || c == b'\t' || c == b'\r' {
             i += 1;
             continue;
+        }
+        if c < 0x80 {
+            return (i, feff);
         }
         match c {
             0xC2 => {
                 let d = text.get(i + 1).copied().unwrap_or(0);
                 if (0x80..0xA0).contains(&d) && d != 0x85 {
-                    return i;
+                    return (i, feff);
                 }
             }
-            0xEF => {
-                if text.get(i + 1) == Some(&0xBF) && matches!(text.get(i + 2), Some(0xBE | 0xBF)) {
-                    return i;
-                }
-            }
+            0xEF => match (text.get(i + 1), text.get(i + 2)) {
+                (Some(0xBF), Some(0xBE | 0xBF)) => return (i, feff),
+                (Some(0xBB), Some(0xBF)) => feff = true,
+                _ => {}
+            },
             _ => {}
         }
         i += width(c).max(1);
     }
-    usize::MAX
+    (usize::MAX, feff)
 }
 
 #[cfg(test)]
@@ -339,12 +402,14 @@ mod tests {
 
     #[test]
     fn disallowed_characters() {
-        assert_eq!(first_disallowed(b"a: b\n\tc\r\n"), usize::MAX);
-        assert_eq!(first_disallowed(b"ab\x01"), 2);
-        assert_eq!(first_disallowed(b"a\x7f"), 1);
-        assert_eq!(first_disallowed("a\u{85}\u{a0}".as_bytes()), usize::MAX);
-        assert_eq!(first_disallowed("a\u{86}".as_bytes()), 1);
-        assert_eq!(first_disallowed("\u{feff}\u{fffd}\u{fffe}".as_bytes()), 6);
+        let first = |s: &[u8]| survey(s).0;
+        assert_eq!(first(b"a: b\n\tc\r\n"), usize::MAX);
+        assert_eq!(first(b"ab\x01"), 2);
+        assert_eq!(first(b"a\x7f"), 1);
+        assert_eq!(first("a\u{85}\u{a0}".as_bytes()), usize::MAX);
+        assert_eq!(first("a\u{86}".as_bytes()), 1);
+        assert_eq!(survey("\u{feff}\u{fffd}\u{fffe}".as_bytes()), (6, true));
+        assert_eq!(survey(b"abc"), (usize::MAX, false));
     }
 
     #[test]

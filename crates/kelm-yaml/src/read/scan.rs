@@ -361,11 +361,16 @@ impl Scanner<'_> {
             leading_blank = self.input.is_blank(0);
             // The line's content, up to its break.
             let line_start = self.input.pos;
-            while !self.input.is_breakz(0) {
-                self.input.mark.index += 1;
-                self.input.mark.column += 1;
-                self.input.pos += super::input::width(self.input.cur()).max(1);
-                self.cache(1)?;
+            if self.input.plain_input() {
+                let end = self.input.find_break(line_start);
+                self.input.advance_to(end);
+            } else {
+                while !self.input.is_breakz(0) {
+                    self.input.mark.index += 1;
+                    self.input.mark.column += 1;
+                    self.input.pos += super::input::width(self.input.cur()).max(1);
+                    self.cache(1)?;
+                }
             }
             s.extend_from_slice(&self.input.b[line_start..self.input.pos]);
             self.cache(2)?;
@@ -477,6 +482,14 @@ impl Scanner<'_> {
                     break;
                 } else if !single && c == b'\\' {
                     self.scan_escape(start, &mut s)?;
+                } else if self.input.plain_input() {
+                    let (b, p) = (self.input.b, self.input.pos);
+                    let mut q = p + super::input::width(c).max(1);
+                    while q < b.len() && !QUOTED_STOP[b[q] as usize] {
+                        q += 1;
+                    }
+                    s.extend_from_slice(&b[p..q]);
+                    self.input.advance_to(q);
                 } else {
                     self.input.read(&mut s);
                 }
@@ -665,18 +678,28 @@ impl Scanner<'_> {
                         whitespaces.clear();
                     }
                 }
-                // Take the character into the scalar.
+                // Take the character into the scalar, with the ordinary characters
+                // after it when the input allows.
                 let p = self.input.pos;
-                let w = super::input::width(c).max(1);
-                match &mut span {
-                    Some((_, b)) if *b == p => *b = p + w,
-                    Some(_) => unreachable!("a span only grows at its end"),
-                    None if s.is_empty() => span = Some((p, p + w)),
-                    None => s.extend_from_slice(&self.input.b[p..p + w]),
+                let mut q = p + super::input::width(c).max(1);
+                if self.input.plain_input() {
+                    let stop = if self.flow_level > 0 {
+                        &FLOW_PLAIN_STOP
+                    } else {
+                        &BLOCK_PLAIN_STOP
+                    };
+                    let b = self.input.b;
+                    while q < b.len() && !stop[b[q] as usize] {
+                        q += 1;
+                    }
                 }
-                self.input.pos += w;
-                self.input.mark.index += 1;
-                self.input.mark.column += 1;
+                match &mut span {
+                    Some((_, b)) if *b == p => *b = q,
+                    Some(_) => unreachable!("a span only grows at its end"),
+                    None if s.is_empty() => span = Some((p, q)),
+                    None => s.extend_from_slice(&self.input.b[p..q]),
+                }
+                self.input.advance_to(q);
                 end = self.input.mark;
                 self.cache(2)?;
             }
@@ -735,6 +758,24 @@ impl Scanner<'_> {
             end,
         })
     }
+}
+
+/// Bytes that end a run of ordinary characters in a plain scalar: blanks, breaks
+/// (and the lead bytes of NEL, LS and PS), `:` and the end; in flow context also the
+/// flow indicators.
+const BLOCK_PLAIN_STOP: [bool; 256] = stop_table(b" \t\r\n:\xC2\xE2\0");
+const FLOW_PLAIN_STOP: [bool; 256] = stop_table(b" \t\r\n:\xC2\xE2\0,?[]{}");
+/// Bytes that end a run of ordinary characters in a quoted scalar.
+const QUOTED_STOP: [bool; 256] = stop_table(b" \t\r\n'\"\\\xC2\xE2\0");
+
+const fn stop_table(stops: &[u8]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < stops.len() {
+        t[stops[i] as usize] = true;
+        i += 1;
+    }
+    t
 }
 
 fn hex(c: u8) -> u8 {

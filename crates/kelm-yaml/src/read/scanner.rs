@@ -601,9 +601,14 @@ impl<'a> Scanner<'a> {
                 }
             }
             if self.input.cur() == b'#' {
-                while !self.input.is_breakz(0) {
-                    self.input.skip();
-                    self.cache(1)?;
+                if self.input.plain_input() {
+                    let end = self.input.find_break(self.input.pos);
+                    self.input.advance_to(end);
+                } else {
+                    while !self.input.is_breakz(0) {
+                        self.input.skip();
+                        self.cache(1)?;
+                    }
                 }
             }
             if self.input.is_break(0) {
