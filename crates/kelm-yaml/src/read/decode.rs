@@ -546,7 +546,7 @@ pub(crate) fn base64_decode(input: &[u8]) -> Option<Vec<u8>> {
         .copied()
         .filter(|&c| c != b'\r' && c != b'\n')
         .collect();
-    if chars.len() % 4 != 0 {
+    if !chars.len().is_multiple_of(4) {
         return None;
     }
     let val = |c: u8| -> Option<u32> {
@@ -612,7 +612,7 @@ mod tests {
     fn float_keys_use_float32_formatting() {
         assert_eq!(key_string(&GoScalar::Float(1.5)).unwrap(), "1.5");
         assert_eq!(
-            key_string(&GoScalar::Float(3.141592653589793)).unwrap(),
+            key_string(&GoScalar::Float(std::f64::consts::PI)).unwrap(),
             "3.1415927"
         );
         assert_eq!(key_string(&GoScalar::Float(1e21)).unwrap(), "1e+21");

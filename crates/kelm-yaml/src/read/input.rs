@@ -188,13 +188,12 @@ impl<'a> Input<'a> {
         st.buf_start = pos;
         let mut first = true;
         while unread(st) < n {
-            if !first || st.decoded == st.raw_end {
-                if !st.eof {
-                    if st.raw_end == len {
-                        st.eof = true;
-                    } else {
-                        st.raw_end = (st.decoded + RAW_CHUNK).min(len);
-                    }
+            // Read more raw bytes (the first round decodes what is there).
+            if (!first || st.decoded == st.raw_end) && !st.eof {
+                if st.raw_end == len {
+                    st.eof = true;
+                } else {
+                    st.raw_end = (st.decoded + RAW_CHUNK).min(len);
                 }
             }
             first = false;

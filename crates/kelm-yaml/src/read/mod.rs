@@ -5,7 +5,7 @@
 //!
 //! - [`input`]: the text, positions, and yaml.v2's chunked decoding where observable;
 //! - [`scanner`] and [`scan`]: tokens (a reimplementation of yaml.v2's libyaml port);
-//! - [`parser`]: events;
+//! - [`parser`]: the events;
 //! - [`tree`]: the first document's nodes, anchors bound as yaml.v2 binds them;
 //! - [`decode`]: the final [`Value`], fusing yaml.v2's decoding with the key
 //!   conversion and JSON round trip `sigs.k8s.io/yaml` does afterwards;

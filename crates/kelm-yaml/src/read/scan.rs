@@ -470,9 +470,7 @@ impl Scanner<'_> {
                     s.push(b'\'');
                     self.input.skip();
                     self.input.skip();
-                } else if single && c == b'\'' {
-                    break;
-                } else if !single && c == b'"' {
+                } else if (single && c == b'\'') || (!single && c == b'"') {
                     break;
                 } else if !single && c == b'\\' && self.input.is_break(1) {
                     self.cache(3)?;
