@@ -20,6 +20,7 @@
 //! | BurntSushi `toml` encoder / decoder | [`to_toml`], [`from_toml`] |
 
 mod error;
+mod read;
 // Used by the reader and the printers as they land.
 #[allow(dead_code)]
 mod resolve;
@@ -39,18 +40,38 @@ pub struct JsonStyle {
     pub indent: Option<&'static str>,
 }
 
-/// Parses one YAML document as `sigs.k8s.io/yaml.Unmarshal` into `interface{}` does:
-/// yaml.v2 typing, then a JSON round trip (so every number becomes a float64 and map
-/// keys become strings). An empty document is [`Value::Null`].
+/// Parses YAML as `sigs.k8s.io/yaml.Unmarshal` into `interface{}` does: yaml.v2
+/// typing, then a JSON round trip (so every number becomes a float64 and map keys
+/// become strings). An empty document is [`Value::Null`].
+///
+/// Like Go, only the first document of a stream is read; text after it is not even
+/// parsed. Errors carry Go's text, e.g. `error converting YAML to JSON: yaml: line 3:
+/// mapping values are not allowed in this context`, and [`Error::line`] gives the line
+/// that text names.
 pub fn from_yaml(text: &str) -> Result<Value, Error> {
-    let _ = text;
-    todo!("from_yaml")
+    read::from_yaml(text).map_err(|f| f.into_error())
 }
 
-/// Parses a stream of YAML documents (`---` separated), each as [`from_yaml`] does.
+/// Reads a values file as Helm 4's `LoadValues` does, returning each document's map
+/// in order, before merging.
+///
+/// Helm splits the text at lines starting with `---` (only blanks or a comment may
+/// follow; otherwise the read fails with `error reading yaml document: invalid Yaml
+/// document separator: ...`), then reads each piece with [`from_yaml`] into a
+/// `map[string]interface{}`: an empty piece (blank lines, comments, `~`) gives an
+/// empty map, anything but a mapping fails (`cannot unmarshal yaml document: error
+/// unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value
+/// of type map[string]interface {}`), and parse errors are prefixed with `cannot
+/// unmarshal yaml document: `. Text after a `...` line within a piece is ignored, and
+/// line numbers count from the piece's first line. Helm 4.1.4's quirks are kept: a
+/// separator that opens a piece stays in it, CRLF line ends become LF, and an
+/// unterminated final line whose length is a multiple of 4096 bytes is dropped.
+///
+/// Helm then merges the maps in order (`MergeMaps`): a later document's key replaces
+/// an earlier one's, except that two maps under the same key are merged recursively
+/// the same way. A file with no documents gives an empty list (Helm: an empty map).
 pub fn from_yaml_documents(text: &str) -> Result<Vec<Value>, Error> {
-    let _ = text;
-    todo!("from_yaml_documents")
+    read::documents::load_values(text)
 }
 
 /// Prints a value as `sigs.k8s.io/yaml.Marshal` does: `json.Marshal`, then yaml.v2

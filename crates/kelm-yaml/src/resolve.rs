@@ -24,7 +24,8 @@ pub(crate) enum Resolved {
     /// A timestamp (`2001-12-14`, `2001-12-14T21:59:43.10-05:00`); yaml.v2 keeps these
     /// as strings when decoding into `interface{}`, but quotes them when writing.
     Timestamp,
-    /// The merge key `<<`.
+    /// The merge key `<<`: never produced, as yaml.v2's first-byte table sends `<<`
+    /// straight to the strings (kept for the printers' matches).
     Merge,
     /// Anything else: a string.
     Str,
@@ -42,7 +43,9 @@ pub(crate) fn resolve_plain(s: &str) -> Resolved {
         b'0'..=b'9' => b'D',
         b'y' | b'Y' | b'n' | b'N' | b't' | b'T' | b'f' | b'F' | b'o' | b'O' | b'~' => b'M',
         b'.' => b'.',
-        b'<' => b'<',
+        // yaml.v2's table has no entry for `<`: its map's `<<` is never consulted,
+        // and `<<` resolves (and prints, unquoted) as a string. Merge keys are
+        // recognised by their text when decoding.
         _ => return Resolved::Str,
     };
     if let Some(r) = resolve_map(s) {
@@ -82,7 +85,11 @@ fn resolve_number(s: &str) -> Resolved {
     if is_timestamp(s) {
         return Resolved::Timestamp;
     }
-    let plain = s.replace('_', "");
+    let plain: std::borrow::Cow<'_, str> = if s.contains('_') {
+        s.replace('_', "").into()
+    } else {
+        s.into()
+    };
     if let Ok(i) = parse_int(&plain, 0, 64) {
         return Resolved::Int(i);
     }
@@ -266,7 +273,7 @@ mod tests {
             ("off", Resolved::Bool(false)),
             ("~", Resolved::Null),
             ("", Resolved::Null),
-            ("<<", Resolved::Merge),
+            ("<<", Resolved::Str),
             ("yess", Resolved::Str),
         ] {
             assert_eq!(resolve_plain(s), want, "{s:?}");

@@ -1,0 +1,150 @@
+//! Reading YAML as `sigs.k8s.io/yaml.Unmarshal` into `interface{}` does.
+//!
+//! The pipeline follows yaml.v2 (`go.yaml.in/yaml/v2` v2.4) stage by stage so that
+//! results and errors (texts, reported lines, which error wins) are Go's:
+//!
+//! - [`input`]: the text, positions, and yaml.v2's chunked decoding where observable;
+//! - [`scanner`] and [`scan`]: tokens (a reimplementation of yaml.v2's libyaml port);
+//! - [`parser`]: the events;
+//! - [`tree`]: the first document's nodes, anchors bound as yaml.v2 binds them;
+//! - [`decode`]: the final [`Value`], fusing yaml.v2's decoding with the key
+//!   conversion and JSON round trip `sigs.k8s.io/yaml` does afterwards;
+//! - [`documents`]: Helm 4's multi-document values files (`LoadValues`).
+//!
+//! Nothing recurses on the input's nesting except [`decode`]; documents nested deeper
+//! than [`DEEP`] levels (yaml.v2 allows 10000 flow levels plus 10000 indentation
+//! levels) are decoded on a helper thread with a stack sized for them.
+
+use std::borrow::Cow;
+
+use crate::{Error, Value};
+
+mod decode;
+pub(crate) mod documents;
+mod gofmt;
+mod input;
+mod parser;
+mod scan;
+mod scanner;
+mod tree;
+
+#[cfg(test)]
+mod tests;
+
+use input::Mark;
+
+/// Which stage of yaml.v2's parser failed (it affects the reported line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FaultKind {
+    Reader,
+    Scanner,
+    Parser,
+}
+
+/// A reader, scanner or parser error, as yaml.v2's parser records it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Fault {
+    pub kind: FaultKind,
+    pub problem: Cow<'static, str>,
+    pub problem_mark: Mark,
+    pub context_mark: Mark,
+}
+
+/// Why reading failed.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Failure {
+    /// The text is not YAML yaml.v2 can parse.
+    Syntax(Fault),
+    /// yaml.v2 failed while building or decoding nodes (`yaml: <message>`).
+    Decode(String),
+    /// yaml.v2 succeeded but `sigs.k8s.io/yaml` could not make JSON of the result
+    /// (the message as Go words it).
+    Convert(String),
+    /// The JSON was made but `encoding/json` refused to read it back.
+    Json(String),
+}
+
+impl From<Fault> for Failure {
+    fn from(f: Fault) -> Failure {
+        Failure::Syntax(f)
+    }
+}
+
+impl Failure {
+    /// The message `sigs.k8s.io/yaml` reports after its `error converting YAML to
+    /// JSON: ` prefix, and the line it names.
+    fn message(&self) -> (String, Option<usize>) {
+        match self {
+            Failure::Syntax(f) => {
+                // yaml.v2 reports the problem's line, 0-based for parser errors and
+                // 1-based for scanner errors, else the context's 0-based line, and
+                // nothing when that is 0.
+                let mut line = 0;
+                if f.problem_mark.line != 0 {
+                    line = f.problem_mark.line;
+                    if f.kind == FaultKind::Scanner {
+                        line += 1;
+                    }
+                } else if f.context_mark.line != 0 {
+                    line = f.context_mark.line;
+                }
+                if line != 0 {
+                    (format!("yaml: line {line}: {}", f.problem), Some(line))
+                } else {
+                    (format!("yaml: {}", f.problem), None)
+                }
+            }
+            Failure::Decode(msg) => (format!("yaml: {msg}"), None),
+            Failure::Convert(msg) | Failure::Json(msg) => (msg.clone(), None),
+        }
+    }
+
+    /// The error `sigs.k8s.io/yaml.Unmarshal` returns.
+    pub(crate) fn into_error(self) -> Error {
+        let (msg, line) = self.message();
+        let stage = match self {
+            Failure::Json(_) => "error unmarshaling JSON: while decoding JSON",
+            _ => "error converting YAML to JSON",
+        };
+        Error::new(format!("{stage}: {msg}"), line)
+    }
+}
+
+/// Nesting beyond which decoding moves to a thread with a larger stack.
+const DEEP: usize = 1000;
+
+/// Reads the first document of `text` as `sigs.k8s.io/yaml.Unmarshal` into
+/// `interface{}` does.
+pub(crate) fn from_yaml(text: &str) -> Result<Value, Failure> {
+    // yaml.v2 reads an empty input as a single line break.
+    let bytes: &[u8] = if text.is_empty() {
+        b"\n"
+    } else {
+        text.as_bytes()
+    };
+    let mut parser = parser::Parser::new(bytes);
+    let Some((tree, root)) = tree::build(&mut parser)? else {
+        return Ok(Value::Null);
+    };
+    drop(parser);
+    let depth = tree.value_depth[root as usize] as usize;
+    if depth <= DEEP {
+        return decode::decode(&tree, bytes, root);
+    }
+    // Room for the decoder's recursion (a few hundred bytes a level, with margin) and
+    // for cloning and dropping values as deep.
+    let stack = (1 << 20) + depth.min(1 << 20).saturating_mul(4 * 1024);
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .stack_size(stack)
+            .spawn_scoped(scope, || decode::decode(&tree, bytes, root));
+        match worker {
+            Ok(handle) => handle.join().unwrap_or_else(|_| {
+                Err(Failure::Decode(
+                    "internal error decoding a deeply nested document".into(),
+                ))
+            }),
+            Err(_) => Err(Failure::Decode("exceeded max depth of 10000".into())),
+        }
+    })
+}
