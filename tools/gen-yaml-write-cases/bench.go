@@ -7,9 +7,10 @@ import (
 	"time"
 )
 
-// benchLoop prints v as JSON on stdout, then toYaml's and toYamlPretty's time per call
-// (best of five rounds of n calls) and the size of toYaml's output on stderr.
-func benchLoop(v interface{}, n int) {
+// benchLoop prints v as JSON on stdout, writes toYaml's and toYamlPretty's output to
+// outPrefix+".yaml" and outPrefix+".pretty.yaml" when outPrefix is set, then prints their
+// time per call (best of five rounds of n calls) on stderr.
+func benchLoop(v interface{}, n int, outPrefix string) {
 	j, err := json.Marshal(v)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -38,5 +39,16 @@ func benchLoop(v interface{}, n int) {
 			}
 		}
 		fmt.Fprintf(os.Stderr, "go %s: %v per call (%d bytes)\n", p.name, best, size)
+		if outPrefix != "" {
+			s, _ := p.f(v)
+			name := outPrefix + ".yaml"
+			if p.name == "toYamlPretty" {
+				name = outPrefix + ".pretty.yaml"
+			}
+			if err := os.WriteFile(name, []byte(s), 0o644); err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
+		}
 	}
 }

@@ -65,9 +65,10 @@ func main() {
 	out := flag.String("o", "", "output file (default stdout)")
 	bench := flag.String("bench", "", "benchmark toYaml on this values file instead")
 	n := flag.Int("n", 200, "benchmark iterations")
+	benchOut := flag.String("bench-out", "", "with -bench: write the outputs to this prefix + .yaml / .pretty.yaml")
 	flag.Parse()
 	if *bench != "" {
-		runBench(*bench, *n)
+		runBench(*bench, *n, *benchOut)
 		return
 	}
 	var w *bufio.Writer
@@ -218,7 +219,7 @@ func writeTyped(b *bytes.Buffer, v interface{}) {
 
 // runBench times toYaml over a values file read as Helm reads values, and prints the
 // value as JSON (for kelm's side of the comparison) to stdout.
-func runBench(path string, n int) {
+func runBench(path string, n int, outPrefix string) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -229,5 +230,5 @@ func runBench(path string, n int) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	benchLoop(v, n)
+	benchLoop(v, n, outPrefix)
 }
