@@ -47,6 +47,14 @@ fn is_blankz(c: char) -> bool {
 /// plain or single-quoted scalars; to yaml.v2 a tab is simply not printable.
 pub(super) fn analyze(value: &str, profile: Profile) -> Analysis {
     let b = value.as_bytes();
+    if is_simple(b) {
+        return Analysis {
+            multiline: false,
+            block_plain_allowed: true,
+            single_quoted_allowed: true,
+            block_allowed: true,
+        };
+    }
     if b.is_empty() {
         return Analysis {
             multiline: false,
@@ -129,6 +137,18 @@ pub(super) fn analyze(value: &str, profile: Profile) -> Analysis {
         a.block_plain_allowed = false;
     }
     a
+}
+
+/// A fast path for the common case: a non-empty word of letters, digits and `-_./`
+/// that no indicator rule concerns (`-` alone or a leading `---`/`...` would be).
+fn is_simple(b: &[u8]) -> bool {
+    match b {
+        [] | [b'-'] => false,
+        [b'-', b'-', b'-', ..] | [b'.', b'.', b'.', ..] => false,
+        _ => b
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b'/')),
+    }
 }
 
 /// The style the encoder asks for a string: a literal block for text with a newline,

@@ -133,6 +133,15 @@ pub(crate) fn sort_by_key<T>(items: &mut Vec<T>, order: KeyOrder, key: impl Fn(&
     if items.len() < 2 {
         return;
     }
+    if items.iter().all(|it| key(it).is_ascii()) {
+        // No need to decode anything: compare the bytes.
+        let less_at = |x: &T, y: &T| less(key(x).as_bytes(), key(y).as_bytes(), order);
+        if (1..items.len()).all(|i| !less_at(&items[i], &items[i - 1])) {
+            return;
+        }
+        merge_sort_by(items, &less_at);
+        return;
+    }
     let keys: Vec<SortKey<'_>> = items
         .iter()
         .map(|it| {
@@ -157,6 +166,14 @@ pub(crate) fn sort_by_key<T>(items: &mut Vec<T>, order: KeyOrder, key: impl Fn(&
         idx.into_iter()
             .map(|i| slots[i].take().expect("each index once")),
     );
+}
+
+/// Sorts `items` in place with [`merge_sort`] over their indices.
+fn merge_sort_by<T>(items: &mut Vec<T>, less: &impl Fn(&T, &T) -> bool) {
+    let mut idx: Vec<usize> = (0..items.len()).collect();
+    merge_sort(&mut idx, &|&x: &usize, &y: &usize| less(&items[x], &items[y]));
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(idx.into_iter().map(|i| slots[i].take().expect("each index once")));
 }
 
 /// A stable merge sort that only needs `less` to be a function: whatever it answers, it
