@@ -92,6 +92,27 @@ func (g *gen) cases() []namedValue {
 			add(fmt.Sprintf("fold %d key", i), m{"a": m{s: 1}})
 		}
 	}
+	// Any code point, at any depth, as value and key.
+	for i := 0; i < 800; i++ {
+		var v interface{} = g.anyString()
+		for d := g.r.Intn(6); d > 0; d-- {
+			if g.r.Intn(2) == 0 {
+				v = l{v, g.anyString()}
+			} else {
+				v = m{g.anyString(): v}
+			}
+		}
+		add(fmt.Sprintf("chaos %d", i), v)
+	}
+	// Which of several reading problems yaml.v2 reports: its reader checks the text
+	// 512 bytes at a time, ahead of the scanner.
+	for i := 0; i < 300; i++ {
+		v := m{}
+		for j := g.r.Intn(3) + 1; j > 0; j-- {
+			v[g.errorString(true)] = l{g.errorString(false), strings.Repeat("p", g.r.Intn(400))}
+		}
+		add(fmt.Sprintf("errors %d", i), v)
+	}
 	// Key order.
 	for i := 0; i < 1000; i++ {
 		keys := m{}
@@ -173,6 +194,59 @@ func (g *gen) longText() string {
 	}
 	tail := []string{"", "", "", " ", "\n", "\n\n", "😀"}
 	sb.WriteString(g.pick(tail))
+	return sb.String()
+}
+
+// anyString is up to 100 code points drawn from all of Unicode, most of them ASCII.
+func (g *gen) anyString() string {
+	n := g.r.Intn(20)
+	if g.r.Intn(4) == 0 {
+		n = g.r.Intn(100)
+	}
+	var sb strings.Builder
+	for i := 0; i < n; i++ {
+		var r rune
+		switch p := g.r.Intn(20); {
+		case p < 12:
+			r = rune(0x20 + g.r.Intn(0x5f))
+		case p < 13:
+			r = rune(g.r.Intn(0x20))
+		case p < 15:
+			r = rune(0x7f + g.r.Intn(0x81))
+		case p < 18:
+			r = rune(0x100 + g.r.Intn(0xff00))
+		default:
+			r = rune(0x10000 + g.r.Intn(0x100000))
+		}
+		if r >= 0xd800 && r < 0xe000 {
+			r = ' '
+		}
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}
+
+// errorString is text that may hold what stops yaml.v2 reading JSON: rejected
+// characters, NELs (line breaks, and document markers after them), long keys.
+func (g *gen) errorString(key bool) string {
+	var sb strings.Builder
+	sb.WriteString(strings.Repeat("a", g.r.Intn(200)))
+	for n := g.r.Intn(3); n > 0; n-- {
+		switch g.r.Intn(6) {
+		case 0:
+			sb.WriteString(g.pick([]string{"\x7f", "\u0080", "\u009f", "\ufffe", "\uffff"}))
+		case 1:
+			sb.WriteString("\u0085")
+		case 2:
+			sb.WriteString(g.pick([]string{"\u0085--- ", "\u0085...\u0085", "\u0085---", " \u0085 "}))
+		case 3:
+			if key && g.r.Intn(3) == 0 {
+				sb.WriteString(strings.Repeat(g.pick([]string{"k", "<", "é"}), 1000+g.r.Intn(100)))
+			}
+		default:
+			sb.WriteString(strings.Repeat("b", g.r.Intn(200)))
+		}
+	}
 	return sb.String()
 }
 

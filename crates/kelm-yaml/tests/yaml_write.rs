@@ -49,8 +49,13 @@ fn typed_map(j: &Json) -> Value {
 
 #[test]
 fn printers_match_go() {
+    // KELM_YAML_WRITE_CASES names another case file (e.g. one the generator wrote with
+    // another -seed) to check instead of the recorded one.
+    let other = std::env::var("KELM_YAML_WRITE_CASES")
+        .map(|path| std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")));
+    let cases = other.as_deref().unwrap_or(CASES);
     let (mut checked, mut unstable, mut failed) = (0, 0, Vec::new());
-    for line in CASES.lines() {
+    for line in cases.lines() {
         let case: Json = serde_json::from_str(line).expect("a case");
         let name = case["name"].as_str().expect("a name");
         if case.get("unstable").is_some() {
@@ -82,7 +87,7 @@ fn printers_match_go() {
         }
         checked += 1;
     }
-    for f in failed.iter().take(usize::MAX) {
+    for f in failed.iter().take(50) {
         eprintln!("{f}\n");
     }
     eprintln!(

@@ -10,6 +10,7 @@
 use crate::resolve::{Resolved, resolve_plain};
 use crate::{Error, Value};
 use kelm_strconv::{append_float, append_int, append_uint};
+use std::fmt::Write as _;
 
 /// Appends the text yaml.v2 prints for a float64 that went through JSON.
 pub(super) fn append_json_float(out: &mut String, f: f64) {
@@ -74,65 +75,36 @@ pub(super) struct Checked {
 }
 
 /// Finds the error Go would report for this value, if any: `json.Marshal`'s first (in
-/// JSON order: map keys sorted bytewise, which is `Map`'s order), else the first
-/// yaml.v2 reading error in the JSON text.
+/// JSON order: map keys sorted bytewise, which is `Map`'s order), else the one yaml.v2
+/// meets first reading the JSON text.
 pub(super) fn check(value: &Value) -> Result<Checked, Error> {
     let mut c = Checker {
-        yaml_error: None,
-        line: 0,
+        problem: false,
+        has_nel: false,
     };
     c.walk(value, 1)?;
-    match c.yaml_error {
-        Some(msg) => Err(Error::new(msg, None)),
-        None => Ok(Checked {
-            has_nel: c.line > 0,
-        }),
+    if c.problem {
+        return Err(locate(value));
     }
+    Ok(Checked { has_nel: c.has_nel })
 }
 
+/// A quick walk that finds `json.Marshal`'s errors and whether yaml.v2 will have any.
 struct Checker {
-    yaml_error: Option<String>,
-    /// The line of the JSON text yaml.v2 is on (0-based): the NELs so far.
-    line: usize,
+    problem: bool,
+    has_nel: bool,
 }
 
 impl Checker {
-    /// Records a yaml.v2 error unless an earlier one is recorded. yaml.v2 names the
-    /// line (1-based for scanner errors, 0-based for parser errors) unless it is 0.
-    fn yaml(&mut self, msg: &str, line: usize) {
-        if self.yaml_error.is_none() {
-            self.yaml_error = Some(if line == 0 {
-                format!("yaml: {msg}")
-            } else {
-                format!("yaml: line {line}: {msg}")
-            });
-        }
-    }
-
-    /// A JSON string as yaml.v2's scanner reads it: characters its reader rejects, and
-    /// lines started by NELs.
     fn string(&mut self, s: &str) {
         // Everything of interest starts with one of these bytes.
         if !s.bytes().any(|b| matches!(b, 0x7F | 0xC2 | 0xEF)) {
             return;
         }
-        if has_forbidden_char(s) {
-            self.yaml(CONTROL_CHARACTERS, 0);
-        }
-        if !s.contains(NEL) {
-            return;
-        }
-        let mut rest = s;
-        while let Some(i) = rest.find(NEL) {
-            self.line += 1;
-            rest = &rest[i + NEL.len_utf8()..];
-            // Right after the break the scanner is at column 0.
-            let b = rest.as_bytes();
-            if (b.starts_with(b"---") || b.starts_with(b"..."))
-                && (b.get(3) == Some(&b' ') || rest[3..].starts_with(NEL))
-            {
-                self.yaml(DOCUMENT_INDICATOR, self.line + 1);
-            }
+        self.problem |= has_forbidden_char(s);
+        if s.contains(NEL) {
+            self.has_nel = true;
+            self.problem |= nel_document_indicators(s).next().is_some();
         }
     }
 
@@ -156,36 +128,221 @@ impl Checker {
                 Ok(())
             }
             Value::Seq(items) => {
-                if depth > MAX_DEPTH {
-                    self.yaml(
-                        MAX_DEPTH_MSG,
-                        if self.line == 0 { 0 } else { self.line + 1 },
-                    );
-                }
+                self.problem |= depth > MAX_DEPTH;
                 for item in items {
                     stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.walk(item, depth + 1))?;
                 }
                 Ok(())
             }
             Value::Map(m) => {
-                if depth > MAX_DEPTH {
-                    self.yaml(
-                        MAX_DEPTH_MSG,
-                        if self.line == 0 { 0 } else { self.line + 1 },
-                    );
-                }
+                self.problem |= depth > MAX_DEPTH;
                 for (k, item) in m {
-                    let line = self.line;
                     self.string(k);
-                    if self.line > line || json_string_chars(k) > 1022 {
-                        self.yaml(NOT_A_SIMPLE_KEY, self.line);
-                    }
+                    self.problem |= k.contains(NEL) || json_string_chars(k) > 1022;
                     stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.walk(item, depth + 1))?;
                 }
                 Ok(())
             }
             _ => Ok(()),
         }
+    }
+}
+
+/// Where in `s` a NEL is directly followed by `---` or `...` and a space or NEL: yaml.v2,
+/// at column 0 after the break, takes that for a document marker (offsets of the
+/// character after the NEL).
+fn nel_document_indicators(s: &str) -> impl Iterator<Item = usize> + '_ {
+    s.match_indices(NEL).filter_map(move |(i, _)| {
+        let at = i + NEL.len_utf8();
+        let rest = &s[at..];
+        let b = rest.as_bytes();
+        ((b.starts_with(b"---") || b.starts_with(b"..."))
+            && (b.get(3) == Some(&b' ') || rest[3..].starts_with(NEL)))
+        .then_some(at)
+    })
+}
+
+/// The yaml.v2 problems that stop it reading, other than its reader's.
+#[derive(Clone, Copy)]
+enum Stop {
+    /// Nesting past [`MAX_DEPTH`] (a scanner error).
+    Depth,
+    /// A document marker in a string (a scanner error).
+    DocumentIndicator,
+    /// A mapping key that is not a simple key (a parser error).
+    Key,
+}
+
+/// The JSON text `json.Marshal` writes, with the first places yaml.v2 stops at.
+struct JsonText {
+    text: String,
+    /// The first scanner or parser problem: what, and the byte offset where the scanner
+    /// stands when it finds it.
+    stop: Option<(Stop, usize)>,
+    /// The byte offset of the first character yaml.v2's reader rejects.
+    forbidden: Option<usize>,
+}
+
+impl JsonText {
+    fn stop(&mut self, what: Stop, at: usize) {
+        self.stop.get_or_insert((what, at));
+    }
+
+    /// Go's `appendString` with HTML escaping, noting what yaml.v2 will trip on.
+    fn string(&mut self, s: &str) {
+        self.text.push('"');
+        let start = self.text.len();
+        for c in s.chars() {
+            let at = self.text.len();
+            match c {
+                '"' => self.text.push_str("\\\""),
+                '\\' => self.text.push_str("\\\\"),
+                '\u{8}' => self.text.push_str("\\b"),
+                '\u{c}' => self.text.push_str("\\f"),
+                '\n' => self.text.push_str("\\n"),
+                '\r' => self.text.push_str("\\r"),
+                '\t' => self.text.push_str("\\t"),
+                '\0'..='\u{1f}' | '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
+                    let _ = write!(self.text, "\\u{:04x}", c as u32);
+                }
+                _ => {
+                    if has_forbidden_char(c.encode_utf8(&mut [0; 4])) {
+                        self.forbidden.get_or_insert(at);
+                    }
+                    self.text.push(c);
+                }
+            }
+        }
+        // NEL, `-`, `.` and space are written as they are, so offsets in `s` carry over.
+        let raw = &self.text[start..];
+        let marker = if raw.contains(NEL) {
+            nel_document_indicators(raw).next()
+        } else {
+            None
+        };
+        if let Some(at) = marker {
+            self.stop(Stop::DocumentIndicator, start + at);
+        }
+        self.text.push('"');
+    }
+
+    fn value(&mut self, v: &Value, depth: usize) {
+        match v {
+            Value::Null => self.text.push_str("null"),
+            Value::Bool(b) => self.text.push_str(if *b { "true" } else { "false" }),
+            Value::Int(i) => append_int(&mut self.text, *i, 10),
+            Value::Uint(u) => append_uint(&mut self.text, *u, 10),
+            Value::Float(f) => {
+                // Go's floatEncoder: 'f' between 1e-6 and 1e21, else 'e' with a
+                // one-digit negative exponent unpadded.
+                let abs = f.abs();
+                if abs != 0.0 && !(1e-6..1e21).contains(&abs) {
+                    let start = self.text.len();
+                    append_float(&mut self.text, *f, 'e', -1, 64);
+                    let b = &self.text.as_bytes()[start..];
+                    let n = b.len();
+                    if n >= 4 && b[n - 4] == b'e' && b[n - 3] == b'-' && b[n - 2] == b'0' {
+                        self.text.remove(start + n - 2);
+                    }
+                } else {
+                    append_float(&mut self.text, *f, 'f', -1, 64);
+                }
+            }
+            Value::String(s) => self.string(s),
+            Value::Seq(items) => {
+                if depth > MAX_DEPTH {
+                    self.stop(Stop::Depth, self.text.len());
+                }
+                self.text.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        self.text.push(',');
+                    }
+                    stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.value(item, depth + 1));
+                }
+                self.text.push(']');
+            }
+            Value::Map(m) => {
+                if depth > MAX_DEPTH {
+                    self.stop(Stop::Depth, self.text.len());
+                }
+                self.text.push('{');
+                for (i, (k, item)) in m.iter().enumerate() {
+                    if i > 0 {
+                        self.text.push(',');
+                    }
+                    let start = self.text.len();
+                    self.string(k);
+                    if k.contains(NEL) || self.text[start..].chars().count() > 1024 {
+                        self.stop(Stop::Key, self.text.len());
+                    }
+                    self.text.push(':');
+                    stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.value(item, depth + 1));
+                }
+                self.text.push('}');
+            }
+        }
+    }
+}
+
+/// The error yaml.v2 reports reading `value`'s JSON (which [`Checker`] found it has).
+///
+/// Its reader decodes and checks the text in chunks of 512 bytes, each when the scanner
+/// first needs one of its characters; the scanner needs four characters from where it
+/// stands before each token and each stretch of a quoted scalar. So a rejected character
+/// is reported before a scanner or parser problem that comes earlier in the text when
+/// its chunk is needed by then.
+fn locate(value: &Value) -> Error {
+    let mut j = JsonText {
+        text: String::new(),
+        stop: None,
+        forbidden: None,
+    };
+    j.value(value, 1);
+    let text = &j.text;
+    let chars = |end: usize| text[..end].chars().count();
+    if let Some(bad) = j.forbidden {
+        let decoded_from = chunk_start(text, bad);
+        if j.stop
+            .is_none_or(|(_, at)| chars(decoded_from) <= chars(at) + 3)
+        {
+            return Error::new(format!("yaml: {CONTROL_CHARACTERS}"), None);
+        }
+    }
+    let Some((what, at)) = j.stop else {
+        unreachable!("the checker found a problem")
+    };
+    // yaml.v2 names the 0-based line of the problem, plus one for scanner errors, when
+    // it is not 0. NELs are the only line breaks in the JSON text.
+    let line = text[..at].matches(NEL).count();
+    let (msg, line) = match what {
+        Stop::Depth => (MAX_DEPTH_MSG, if line == 0 { 0 } else { line + 1 }),
+        Stop::DocumentIndicator => (DOCUMENT_INDICATOR, line + 1),
+        Stop::Key => (NOT_A_SIMPLE_KEY, line),
+    };
+    Error::new(
+        if line == 0 {
+            format!("yaml: {msg}")
+        } else {
+            format!("yaml: line {line}: {msg}")
+        },
+        None,
+    )
+}
+
+/// The start of the chunk of 512 bytes (less a character split at its end, which
+/// starts the next chunk) that yaml.v2's reader decodes `offset` in.
+fn chunk_start(text: &str, offset: usize) -> usize {
+    let mut start = 0;
+    loop {
+        let mut end = (start + 512).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        if offset < end {
+            return start;
+        }
+        start = end;
     }
 }
 

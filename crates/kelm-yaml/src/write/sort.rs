@@ -171,9 +171,14 @@ pub(crate) fn sort_by_key<T>(items: &mut Vec<T>, order: KeyOrder, key: impl Fn(&
 /// Sorts `items` in place with [`merge_sort`] over their indices.
 fn merge_sort_by<T>(items: &mut Vec<T>, less: &impl Fn(&T, &T) -> bool) {
     let mut idx: Vec<usize> = (0..items.len()).collect();
-    merge_sort(&mut idx, &|&x: &usize, &y: &usize| less(&items[x], &items[y]));
+    merge_sort(&mut idx, &|&x: &usize, &y: &usize| {
+        less(&items[x], &items[y])
+    });
     let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(idx.into_iter().map(|i| slots[i].take().expect("each index once")));
+    items.extend(
+        idx.into_iter()
+            .map(|i| slots[i].take().expect("each index once")),
+    );
 }
 
 /// A stable merge sort that only needs `less` to be a function: whatever it answers, it
