@@ -25,6 +25,7 @@ mod read;
 #[allow(dead_code)]
 mod resolve;
 mod value;
+mod write;
 
 pub use error::Error;
 pub use value::{Map, Value};
@@ -78,14 +79,12 @@ pub fn from_yaml_documents(text: &str) -> Result<Vec<Value>, Error> {
 /// reading that JSON and writing it back as YAML. The output ends with a newline (Helm's
 /// `toYaml` trims it).
 pub fn to_yaml(value: &Value) -> Result<String, Error> {
-    let _ = value;
-    todo!("to_yaml")
+    write::marshal_v2(value)
 }
 
 /// Prints a value as yaml.v3's encoder with an indent of 2 does (Helm's `toYamlPretty`).
 pub fn to_yaml_pretty(value: &Value) -> Result<String, Error> {
-    let _ = value;
-    todo!("to_yaml_pretty")
+    Ok(write::marshal_v3(value))
 }
 
 /// Prints a value as Go's `encoding/json` does.

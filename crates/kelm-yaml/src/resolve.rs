@@ -250,10 +250,12 @@ fn parse_clock(s: &str, zone: bool) -> bool {
     }
     match rest.as_bytes() {
         [b'Z'] => true,
+        // Go allows offsets up to 24 hours and 60 minutes ("as some people do write
+        // offsets of 24 hours or 60 minutes").
         [b'+' | b'-', h1, h2, b':', m1, m2] => {
             [h1, h2, m1, m2].iter().all(|c| c.is_ascii_digit())
-                && (u32::from(h1 - b'0') * 10 + u32::from(h2 - b'0')) < 24
-                && (u32::from(m1 - b'0') * 10 + u32::from(m2 - b'0')) < 60
+                && (u32::from(h1 - b'0') * 10 + u32::from(h2 - b'0')) <= 24
+                && (u32::from(m1 - b'0') * 10 + u32::from(m2 - b'0')) <= 60
         }
         _ => false,
     }
@@ -311,6 +313,8 @@ mod tests {
             "2001-12-14T21:59:43.10-05:00",
             "2001-12-14t21:59:43Z",
             "2001-12-14 21:59:43.10",
+            "2001-12-14T21:59:43+24:00",
+            "2001-12-14T21:59:43+23:60",
         ] {
             assert_eq!(resolve_plain(s), Resolved::Timestamp, "{s:?}");
         }
@@ -320,6 +324,8 @@ mod tests {
             "2001-12-14 21:59:43Z",
             "2001-12",
             "12001-12-14",
+            "2001-12-14T21:59:43+25:00",
+            "2001-12-14T21:59:43+23:61",
         ] {
             assert_ne!(resolve_plain(s), Resolved::Timestamp, "{s:?}");
         }
