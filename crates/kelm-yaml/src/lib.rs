@@ -21,8 +21,6 @@
 
 mod error;
 mod read;
-// Used by the reader and the printers as they land.
-#[allow(dead_code)]
 mod resolve;
 mod value;
 mod write;

@@ -1,6 +1,7 @@
 //! How yaml.v2 types a plain (unquoted) scalar: YAML 1.1's booleans (`yes`, `on`, `y`),
 //! nulls (`~`), Go number syntax (`0x1F`, `0o17`, `0777`, `1_000`), `.inf`/`.nan`,
-//! timestamps and the merge key `<<`.
+//! and timestamps. (The merge key `<<` is a plain string here, as in yaml.v2, whose
+//! first-byte table has no entry for `<`; the decoder recognises merges by their text.)
 //!
 //! Reading uses it to type values; writing uses it to decide which strings need quotes
 //! (a string that would read back as something else is quoted). One table serves both,
@@ -24,9 +25,6 @@ pub(crate) enum Resolved {
     /// A timestamp (`2001-12-14`, `2001-12-14T21:59:43.10-05:00`); yaml.v2 keeps these
     /// as strings when decoding into `interface{}`, but quotes them when writing.
     Timestamp,
-    /// The merge key `<<`: never produced, as yaml.v2's first-byte table sends `<<`
-    /// straight to the strings (kept for the printers' matches).
-    Merge,
     /// Anything else: a string.
     Str,
 }
@@ -74,7 +72,6 @@ fn resolve_map(s: &str) -> Option<Resolved> {
         ".nan" | ".NaN" | ".NAN" => Resolved::Float(f64::NAN),
         ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => Resolved::Float(f64::INFINITY),
         "-.inf" | "-.Inf" | "-.INF" => Resolved::Float(f64::NEG_INFINITY),
-        "<<" => Resolved::Merge,
         _ => return None,
     })
 }

@@ -34,3 +34,30 @@ pub enum Value {
     /// A mapping.
     Map(Map),
 }
+
+impl Drop for Value {
+    /// Tears nested collections down iteratively: a YAML document may nest 10000 levels
+    /// deep, and the default recursive drop would overflow the stack on such values.
+    fn drop(&mut self) {
+        let mut pending: Vec<Value> = match self {
+            Value::Seq(items) if items.iter().any(Value::is_collection) => std::mem::take(items),
+            Value::Map(map) if map.values().any(Value::is_collection) => {
+                std::mem::take(map).into_values().collect()
+            }
+            _ => return,
+        };
+        while let Some(mut v) = pending.pop() {
+            match &mut v {
+                Value::Seq(items) => pending.append(items),
+                Value::Map(map) => pending.extend(std::mem::take(map).into_values()),
+                _ => {}
+            }
+        }
+    }
+}
+
+impl Value {
+    fn is_collection(&self) -> bool {
+        matches!(self, Value::Seq(_) | Value::Map(_))
+    }
+}

@@ -163,18 +163,6 @@ fn non_finite_floats() {
     );
 }
 
-/// Drops a deeply nested value without recursing (`Value`'s own drop recurses).
-fn drop_deep(v: Value) {
-    let mut stack = vec![v];
-    while let Some(v) = stack.pop() {
-        match v {
-            Value::Seq(items) => stack.extend(items),
-            Value::Map(m) => stack.extend(m.into_values()),
-            _ => {}
-        }
-    }
-}
-
 fn nested_seqs(depth: usize, leaf: Value) -> Value {
     (0..depth).fold(leaf, |v, _| Value::Seq(vec![v]))
 }
@@ -188,40 +176,40 @@ fn nested_maps(depth: usize, leaf: Value) -> Value {
 fn depth_limit() {
     let v = nested_seqs(10_000, s("x"));
     assert_eq!(v2(&v), format!("{}x\n", "- ".repeat(10_000)));
-    drop_deep(v);
+    drop(v);
     let v = nested_seqs(10_001, s("x"));
     assert_eq!(v2_err(&v), "yaml: exceeded max depth of 10000");
-    drop_deep(v);
+    drop(v);
     let v = nested_seqs(9_999, Value::Map(Map::new()));
     assert_eq!(v2(&v), format!("{}{{}}\n", "- ".repeat(9_999)));
-    drop_deep(v);
+    drop(v);
     let v = nested_seqs(10_000, Value::Map(Map::new()));
     assert_eq!(v2_err(&v), "yaml: exceeded max depth of 10000");
 
-    drop_deep(v);
+    drop(v);
     let v = nested_maps(10_000, s("x"));
     let want: String = (0..9_999)
         .map(|i| format!("{}k:\n", "  ".repeat(i)))
         .chain([format!("{}k: x\n", "  ".repeat(9_999))])
         .collect();
     assert_eq!(v2(&v), want);
-    drop_deep(v);
+    drop(v);
     let v = nested_maps(10_001, s("x"));
     assert_eq!(v2_err(&v), "yaml: exceeded max depth of 10000");
 
     // A NEL earlier in the JSON text moves the error to line 2.
-    drop_deep(v);
+    drop(v);
     let v = map([("a", s("\u{85}")), ("b", nested_seqs(10_000, s("x")))]);
     assert_eq!(v2_err(&v), "yaml: line 2: exceeded max depth of 10000");
-    drop_deep(v);
+    drop(v);
     let v = map([("a", s("\u{85}")), ("b", nested_seqs(9_999, s("x")))]);
     assert_eq!(v2(&v), format!("a: ' '\nb:\n{}x\n", "- ".repeat(9_999)));
 
     // yaml.v3 has no JSON step and no limit.
-    drop_deep(v);
+    drop(v);
     let v = nested_seqs(20_000, s("x"));
     assert_eq!(v3(&v), format!("{}x\n", "- ".repeat(20_000)));
-    drop_deep(v);
+    drop(v);
 }
 
 /// NEL is the one line break `json.Marshal` leaves raw: yaml.v2 folds it in quoted

@@ -193,10 +193,14 @@ impl Decoder<'_> {
 
     /// Decodes a value node into its final value.
     fn unmarshal(&mut self, n: NodeId) -> R<Value> {
-        match self.unmarshal_any(n)? {
-            Out::Scalar(s) => Ok(self.scalar_value(s)),
-            Out::Value(v) => Ok(v),
-        }
+        // Documents nest up to 10000 levels (yaml.v2's limit); grow the stack on the
+        // heap rather than overflow it.
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
+            Ok(match self.unmarshal_any(n)? {
+                Out::Scalar(s) => self.scalar_value(s),
+                Out::Value(v) => v,
+            })
+        })
     }
 
     fn scalar_value(&mut self, s: GoScalar) -> Value {
@@ -381,8 +385,8 @@ impl Decoder<'_> {
             self.count()?;
             return self.mapping_into(n, out, bad);
         }
-        if let Value::Map(m) = self.unmarshal(n)? {
-            out.extend(m);
+        if let Value::Map(m) = &mut self.unmarshal(n)? {
+            out.append(m);
         }
         Ok(())
     }
@@ -509,7 +513,7 @@ pub(crate) fn resolve_tagged(tag: &[u8], s: Cow<'_, str>) -> R<GoScalar> {
         Resolved::Float(f) => ("float", GoScalar::Float(f)),
         // Kept as the text for interface{} targets.
         Resolved::Timestamp => ("timestamp", GoScalar::Str(s.to_string())),
-        Resolved::Merge | Resolved::Str => ("str", GoScalar::Str(s.to_string())),
+        Resolved::Str => ("str", GoScalar::Str(s.to_string())),
     };
     if name.is_empty() || name == rtag {
         return Ok(value);

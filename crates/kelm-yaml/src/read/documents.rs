@@ -206,8 +206,8 @@ pub(crate) fn load_values(text: &str) -> Result<Vec<Value>, Error> {
             )
         })?;
         let kind = match value {
-            Value::Map(m) => {
-                out.push(Value::Map(m));
+            Value::Map(_) => {
+                out.push(value);
                 continue;
             }
             Value::Null => {

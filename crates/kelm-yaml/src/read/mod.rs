@@ -11,9 +11,9 @@
 //!   conversion and JSON round trip `sigs.k8s.io/yaml` does afterwards;
 //! - [`documents`]: Helm 4's multi-document values files (`LoadValues`).
 //!
-//! Nothing recurses on the input's nesting except [`decode`]; documents nested deeper
-//! than [`DEEP`] levels (yaml.v2 allows 10000 flow levels plus 10000 indentation
-//! levels) are decoded on a helper thread with a stack sized for them.
+//! Nothing recurses on the input's nesting except [`decode`], which grows its stack on
+//! the heap as needed (yaml.v2 allows 10000 flow levels plus 10000 indentation levels);
+//! values drop iteratively.
 
 use std::borrow::Cow;
 
@@ -110,9 +110,6 @@ impl Failure {
     }
 }
 
-/// Nesting beyond which decoding moves to a thread with a larger stack.
-const DEEP: usize = 1000;
-
 /// Reads the first document of `text` as `sigs.k8s.io/yaml.Unmarshal` into
 /// `interface{}` does.
 pub(crate) fn from_yaml(text: &str) -> Result<Value, Failure> {
@@ -127,24 +124,5 @@ pub(crate) fn from_yaml(text: &str) -> Result<Value, Failure> {
         return Ok(Value::Null);
     };
     drop(parser);
-    let depth = tree.value_depth[root as usize] as usize;
-    if depth <= DEEP {
-        return decode::decode(&tree, bytes, root);
-    }
-    // Room for the decoder's recursion (a few hundred bytes a level, with margin) and
-    // for cloning and dropping values as deep.
-    let stack = (1 << 20) + depth.min(1 << 20).saturating_mul(4 * 1024);
-    std::thread::scope(|scope| {
-        let worker = std::thread::Builder::new()
-            .stack_size(stack)
-            .spawn_scoped(scope, || decode::decode(&tree, bytes, root));
-        match worker {
-            Ok(handle) => handle.join().unwrap_or_else(|_| {
-                Err(Failure::Decode(
-                    "internal error decoding a deeply nested document".into(),
-                ))
-            }),
-            Err(_) => Err(Failure::Decode("exceeded max depth of 10000".into())),
-        }
-    })
+    decode::decode(&tree, bytes, root)
 }

@@ -170,7 +170,7 @@ pub(super) fn requested_style(s: &str) -> Style {
 /// merge key `<<` counts as a string: Go's resolver has no entry for a leading `<`, so
 /// its merge-tag lookup never runs and `<<` is written plain.
 fn can_use_plain(s: &str) -> bool {
-    matches!(resolve_plain(s), Resolved::Str | Resolved::Merge) && !is_base60_float(s)
+    matches!(resolve_plain(s), Resolved::Str) && !is_base60_float(s)
 }
 
 /// `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`
