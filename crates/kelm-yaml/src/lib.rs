@@ -20,9 +20,11 @@
 //! | BurntSushi `toml` encoder / decoder | [`to_toml`], [`from_toml`] |
 
 mod error;
+mod json;
 // Used by the reader and the printers as they land.
 #[allow(dead_code)]
 mod resolve;
+mod toml;
 mod value;
 
 pub use error::Error;
@@ -37,6 +39,18 @@ pub struct JsonStyle {
     /// Indent nested values by this string, with `": "` after keys (Go's
     /// `MarshalIndent(v, "", indent)`); `None` prints compactly.
     pub indent: Option<&'static str>,
+}
+
+/// The Go variable [`from_json_into`] decodes into, which decides what JSON it accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum JsonTarget {
+    /// `interface{}` (Sprig's `mustFromJson`): any JSON value.
+    #[default]
+    Any,
+    /// `map[string]interface{}` (Helm's `fromJson`): an object or `null`.
+    Map,
+    /// `[]interface{}` (Helm's `fromJsonArray`): an array or `null`.
+    Seq,
 }
 
 /// Parses one YAML document as `sigs.k8s.io/yaml.Unmarshal` into `interface{}` does:
@@ -68,15 +82,45 @@ pub fn to_yaml_pretty(value: &Value) -> Result<String, Error> {
 }
 
 /// Prints a value as Go's `encoding/json` does.
+///
+/// | Helm / Sprig function | Go call | `style` |
+/// |---|---|---|
+/// | `toJson`, `mustToJson` | `json.Marshal(v)` | `escape_html: true, indent: None` |
+/// | `toPrettyJson`, `mustToPrettyJson` | `json.MarshalIndent(v, "", "  ")` | `escape_html: true, indent: Some("  ")` |
+/// | `toRawJson`, `mustToRawJson` | `Encoder` with `SetEscapeHTML(false)`, trailing newline trimmed | `escape_html: false, indent: None` |
+///
+/// The output has no trailing newline (an `Encoder` adds one). The only error is Go's
+/// `json: unsupported value: NaN` (or `+Inf`, `-Inf`) for a non-finite float; `toJson`
+/// and `toPrettyJson` then print nothing, the others fail the template.
 pub fn to_json(value: &Value, style: JsonStyle) -> Result<String, Error> {
-    let _ = (value, style);
-    todo!("to_json")
+    json::encode(value, style)
 }
 
 /// Parses JSON as Go's `json.Unmarshal` into `interface{}` does (numbers are float64).
+///
+/// Errors carry Go's texts: syntax errors (`invalid character '}' after object key`,
+/// `unexpected end of JSON input`, nesting beyond 10000: `... exceeded max depth`) and
+/// numbers beyond float64 (`json: cannot unmarshal number 1e400 into Go value of type
+/// float64`). See [`from_json_into`] for the partial value Go keeps on errors.
 pub fn from_json(text: &str) -> Result<Value, Error> {
-    let _ = text;
-    todo!("from_json")
+    match from_json_into(text, JsonTarget::Any) {
+        (v, None) => Ok(v),
+        (_, Some(e)) => Err(e),
+    }
+}
+
+/// `json.Unmarshal(text, &target)`: the value Go leaves in the target, and the error.
+///
+/// Syntax errors leave the target untouched, which reads as [`Value::Null`] for
+/// [`JsonTarget::Any`] and as an empty map or sequence for the others (Helm's fresh
+/// variables). A value of the wrong kind for a map or slice target is skipped with
+/// `json: cannot unmarshal array into Go value of type map[string]interface {}`, also
+/// leaving it untouched. `null` sets any target to nil, [`Value::Null`] here. A number
+/// too large for a float64 becomes nil while decoding goes on, and the first such error
+/// is returned with the otherwise complete value (Helm's `fromJson` then adds its
+/// `Error` key to that map).
+pub fn from_json_into(text: &str, target: JsonTarget) -> (Value, Option<Error>) {
+    json::decode(text, target)
 }
 
 /// Prints a value as BurntSushi's TOML encoder does (Helm's `toToml`).
