@@ -124,9 +124,15 @@ pub fn from_json_into(text: &str, target: JsonTarget) -> (Value, Option<Error>) 
 }
 
 /// Prints a value as BurntSushi's TOML encoder does (Helm's `toToml`).
+///
+/// A map prints as a document; any other value prints as that TOML value alone (`1`,
+/// `[1, 2]`), as Go's encoder does. Errors carry Go's texts (`toml: cannot encode array
+/// with nil element`, `toml: top-level values must be Go maps or structs`), which
+/// `toToml` returns as its result. A top-level [`Value::Null`] is not an error in Go but
+/// a panic (`reflect: call of reflect.Value.Type on zero Value`, returned here as the
+/// error), which fails the template instead: callers check for `Null` first.
 pub fn to_toml(value: &Value) -> Result<String, Error> {
-    let _ = value;
-    todo!("to_toml")
+    toml::encode(value)
 }
 
 /// Parses TOML as BurntSushi's decoder into `map[string]interface{}` does (Helm's

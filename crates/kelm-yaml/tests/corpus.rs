@@ -190,3 +190,18 @@ fn json_decode() {
         })
     });
 }
+
+#[test]
+fn toml_encode() {
+    check("toml_encode.txt", |c| {
+        let value = parse_value(&c[0]);
+        let want = unhex_str(&c[2]);
+        let got = match kelm_yaml::to_toml(&value) {
+            Ok(s) if c[1] == "O" => s,
+            Err(e) if c[1] != "O" => e.to_string(),
+            Ok(s) => format!("ok {s:?}"),
+            Err(e) => format!("error {e}"),
+        };
+        (got != want).then(|| format!("{value:?}: got {got:?}, Go {want:?}"))
+    });
+}
