@@ -137,7 +137,20 @@ pub fn to_toml(value: &Value) -> Result<String, Error> {
 
 /// Parses TOML as BurntSushi's decoder into `map[string]interface{}` does (Helm's
 /// `fromToml`).
+///
+/// TOML 1.1 as BurntSushi v1.6.0 reads it (`\e` and `\xNN` escapes, newlines and a
+/// trailing comma in inline tables, datetimes without seconds). Integers are
+/// [`Value::Int`], floats [`Value::Float`]. Errors carry the text of Go's
+/// `toml.ParseError.Error()` (`toml: line 3 (last key "a.b"): Key 'a.b' has already
+/// been defined.`), which `fromToml` puts under the key `Error`.
+///
+/// Two Go types have no [`Value`] of their own:
+/// - datetimes (Go's `time.Time`) are strings: the text BurntSushi's encoder writes for
+///   the time (`1979-05-27T07:32:00Z`, `1979-05-27T07:32:00.5-07:00`, and for local
+///   values `1979-05-27T07:32:00`, `1979-05-27`, `07:32:00`), taking the machine's zone
+///   to be UTC;
+/// - arrays of tables (Go's `[]map[string]interface{}`) are sequences of maps, like
+///   `[]interface{}`.
 pub fn from_toml(text: &str) -> Result<Value, Error> {
-    let _ = text;
-    todo!("from_toml")
+    toml::decode(text)
 }

@@ -205,3 +205,23 @@ fn toml_encode() {
         (got != want).then(|| format!("{value:?}: got {got:?}, Go {want:?}"))
     });
 }
+
+#[test]
+fn toml_decode() {
+    check("toml_decode.txt", |c| {
+        let input = unhex_str(&c[0]);
+        let want = (c[1] != "-").then(|| parse_value(&c[1]));
+        let want_err = (c[2] != "-").then(|| unhex_str(&c[2]));
+        let (got, err) = match kelm_yaml::from_toml(&input) {
+            Ok(v) => (Some(v), None),
+            Err(e) => (None, Some(e.to_string())),
+        };
+        let ok = match (&got, &want) {
+            (Some(a), Some(b)) => same(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        (!ok || err != want_err)
+            .then(|| format!("{input:?}: got {got:?} {err:?}, Go {want:?} {want_err:?}"))
+    });
+}

@@ -97,7 +97,7 @@ fn is_bare(k: &str) -> bool {
 }
 
 /// Appends `s` in double quotes with the encoder's escapes.
-fn quoted(out: &mut String, s: &str) {
+pub(super) fn quoted(out: &mut String, s: &str) {
     out.push('"');
     let mut start = 0;
     for (i, c) in s.bytes().enumerate() {
