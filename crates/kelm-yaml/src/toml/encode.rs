@@ -179,6 +179,10 @@ impl Encoder {
 
     /// Go's `encode` for a value under a non-empty key.
     fn keyed<'a>(&mut self, key: &mut Vec<&'a str>, v: &'a Value) {
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.keyed_here(key, v));
+    }
+
+    fn keyed_here<'a>(&mut self, key: &mut Vec<&'a str>, v: &'a Value) {
         match v {
             Value::Null => {}
             Value::Map(m) => {
@@ -216,6 +220,10 @@ impl Encoder {
 
     /// A value written inline (Go's `eElement`).
     fn element(&mut self, v: &Value) {
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.element_here(v));
+    }
+
+    fn element_here(&mut self, v: &Value) {
         self.written = true;
         match v {
             Value::Null => {}

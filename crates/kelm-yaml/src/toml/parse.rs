@@ -135,8 +135,37 @@ fn node_value(n: Node) -> Value {
 /// A decoded value stored in the tree: maps become tables again, as in Go.
 fn node_of(v: Value) -> Node {
     match v {
-        Value::Map(m) => Node::Table(m.into_iter().map(|(k, v)| (k, node_of(v))).collect()),
+        Value::Map(m) => stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
+            Node::Table(m.into_iter().map(|(k, v)| (k, node_of(v))).collect())
+        }),
         v => Node::Leaf(v),
+    }
+}
+
+impl Drop for Parser<'_> {
+    /// Takes the tree apart without recursion: headers like `[a.a.a...]` nest tables
+    /// as deep as the input is long.
+    fn drop(&mut self) {
+        let mut todo: Vec<Node> = std::mem::take(&mut self.mapping).into_values().collect();
+        while let Some(n) = todo.pop() {
+            match n {
+                Node::Table(t) => todo.extend(t.into_values()),
+                Node::Tables(ts) => todo.extend(ts.into_iter().flat_map(|t| t.into_values())),
+                Node::Leaf(v) => dismantle(v),
+            }
+        }
+    }
+}
+
+/// Drops a value without recursion.
+fn dismantle(v: Value) {
+    let mut todo = vec![v];
+    while let Some(v) = todo.pop() {
+        match v {
+            Value::Seq(items) => todo.extend(items),
+            Value::Map(m) => todo.extend(m.into_values()),
+            _ => {}
+        }
     }
 }
 
@@ -230,7 +259,7 @@ impl Parser<'_> {
                 let v_item = self.next()?;
                 let (val, is_array) = self.value(v_item, false)?;
                 let ck = self.current_key.clone();
-                self.set_value(&ck, node_of(val))?;
+                self.set_value(&ck, || node_of(val))?;
                 self.set_type(&ck, is_array);
                 self.context = outer;
                 self.current_key.clear();
@@ -395,7 +424,7 @@ impl Parser<'_> {
             let v_item = self.next()?;
             let (val, is_array) = self.value(v_item, false)?;
             let ck = self.current_key.clone();
-            self.set_value(&ck, node_of(val.clone()))?;
+            self.set_value(&ck, || node_of(val.clone()))?;
             self.set_type(&ck, is_array);
             let mut hash = &mut top;
             for c in parents {
@@ -449,13 +478,20 @@ impl Parser<'_> {
     /// implicitly and the table itself (or a new element of an array of tables).
     fn add_context(&mut self, key: &[String], array: bool) -> R<()> {
         let (last, parents) = key.split_last().ok_or_else(|| bug("empty key".into()))?;
+        // The implicitly created parents, by their key strings (built incrementally:
+        // Go's headers can have as many pieces as the input has characters).
         let mut created = Vec::new();
+        let mut prefix = String::new();
         let mut failed = None;
         {
             let mut hash = &mut self.mapping;
             for (i, k) in parents.iter().enumerate() {
+                if i > 0 {
+                    prefix.push('.');
+                }
+                prefix.push_str(&key_string(std::slice::from_ref(k)));
                 if !hash.contains_key(k) {
-                    created.push(parents[..=i].to_vec());
+                    created.push(prefix.clone());
                     hash.insert(k.clone(), Node::Table(Table::new()));
                 }
                 if !matches!(hash.get(k), Some(Node::Table(_) | Node::Tables(_))) {
@@ -480,9 +516,7 @@ impl Parser<'_> {
                 }
             }
         }
-        for k in &created {
-            self.add_implicit(k);
-        }
+        self.implicits.extend(created);
         match failed {
             Some(usize::MAX) => {
                 self.context = parents.to_vec();
@@ -503,7 +537,7 @@ impl Parser<'_> {
         }
         self.context = parents.to_vec();
         if !array {
-            self.set_value(last, Node::Table(Table::new()))?;
+            self.set_value(last, || Node::Table(Table::new()))?;
         }
         self.context.push(last.clone());
         Ok(())
@@ -511,7 +545,7 @@ impl Parser<'_> {
 
     /// Go's `setValue`: stores `value` under `key` in the current table, refusing
     /// duplicates except where BurntSushi's implicit-key rules allow them.
-    fn set_value(&mut self, key: &str, value: Node) -> R<()> {
+    fn set_value(&mut self, key: &str, value: impl FnOnce() -> Node) -> R<()> {
         let mut path = self.context.clone();
         let mut hash = &mut self.mapping;
         for (i, k) in self.context.iter().enumerate() {
@@ -536,7 +570,7 @@ impl Parser<'_> {
         }
         path.push(key.to_string());
         if !hash.contains_key(key) {
-            hash.insert(key.to_string(), value);
+            hash.insert(key.to_string(), value());
             return Ok(());
         }
         let ks = key_string(&path);
@@ -555,7 +589,7 @@ impl Parser<'_> {
                     _ => unreachable!("walked above"),
                 };
             }
-            hash.insert(key.to_string(), value);
+            hash.insert(key.to_string(), value());
             return Ok(());
         }
         if implicit {
