@@ -647,6 +647,126 @@ var tomlInputs = []string{
 	"a = [1]\n[[a]]", "[a.b]\nc = 1\n[a]\nb = 2", "a = {b = [1]}\n[a.b]", "a.b = {c = 1}\na.b.d = 2",
 }
 
+// randTOMLKey is a key piece: bare, quoted or literal, often the same as others, so
+// that documents redefine keys.
+func randTOMLKey() string {
+	pieces := []string{"a", "b", "c", "x-y", "_1", "0", "1"}
+	switch rng.Intn(8) {
+	case 0:
+		return fmt.Sprintf("%q", pieces[rng.Intn(len(pieces))])
+	case 1:
+		return "'" + pieces[rng.Intn(len(pieces))] + "'"
+	case 2:
+		return `"é.\u0041"`
+	case 3:
+		return `""`
+	default:
+		return pieces[rng.Intn(len(pieces))]
+	}
+}
+
+func randDottedKey() string {
+	k := randTOMLKey()
+	for rng.Intn(3) == 0 {
+		k += []string{".", " . ", ". ", "\t.\t"}[rng.Intn(4)] + randTOMLKey()
+	}
+	return k
+}
+
+func randDatetime() string {
+	d := fmt.Sprintf("%04d-%02d-%02d", []int{0, 1979, 2000, 1900, 2024, 9999}[rng.Intn(6)], 1+rng.Intn(13), rng.Intn(32))
+	t := fmt.Sprintf("%02d:%02d", rng.Intn(25), rng.Intn(61))
+	if rng.Intn(4) > 0 {
+		t += fmt.Sprintf(":%02d", rng.Intn(61))
+	}
+	if rng.Intn(3) == 0 {
+		t += "." + "12345678901234567890"[:1+rng.Intn(12)]
+	}
+	z := []string{"", "Z", "z", "+00:00", "-07:00", "+05:30", "+24:00", "-25:00", "+07", "+0700", "+7:00"}[rng.Intn(11)]
+	switch rng.Intn(5) {
+	case 0:
+		return d
+	case 1:
+		return t
+	case 2:
+		return d + " " + t + z
+	case 3:
+		return d + "t" + t + z
+	default:
+		return d + "T" + t + z
+	}
+}
+
+func randTOMLString() string {
+	body := []string{"x", `\n`, `\e`, `\x41`, `\u00e9`, `\U0001F600`, "é", `\t`, "'", `\"`, `\ud800`, `\xff`, `\ `}
+	var b strings.Builder
+	for n := rng.Intn(4); n > 0; n-- {
+		b.WriteString(body[rng.Intn(len(body))])
+	}
+	switch rng.Intn(6) {
+	case 0:
+		return "'" + strings.ReplaceAll(b.String(), "'", "") + "'"
+	case 1:
+		return "\"\"\"\n" + b.String() + "\\\n   \n y\"\"\""
+	case 2:
+		return "'''\n" + b.String() + "\n'''"
+	default:
+		return `"` + b.String() + `"`
+	}
+}
+
+func randTOMLNumber() string {
+	forms := []string{"0", "-0", "+0", "1_000", "0x_1", "0xdead_BEEF", "0o755", "0b1010", "9223372036854775807",
+		"-9223372036854775808", "9223372036854775808", "1.5", "-1.5e-3", "1e1_0", "1_0.0_1", "6.02E+23", "1e400",
+		"inf", "+inf", "-inf", "nan", "-nan", "+nan", "0.1e-400", "3.", "00", "1__2", "0x", "1e", "1.2.3"}
+	return forms[rng.Intn(len(forms))]
+}
+
+func randTOMLValueText(depth int) string {
+	switch k := rng.Intn(10); {
+	case depth > 0 && k == 0:
+		var parts []string
+		for n := rng.Intn(4); n > 0; n-- {
+			parts = append(parts, randTOMLValueText(depth-1))
+		}
+		sep := []string{", ", ",\n  ", " ,", ",# c\n"}[rng.Intn(4)]
+		return "[" + strings.Join(parts, sep) + []string{"", ",", " ", "\n"}[rng.Intn(4)] + "]"
+	case depth > 0 && k == 1:
+		var parts []string
+		for n := rng.Intn(4); n > 0; n-- {
+			parts = append(parts, randDottedKey()+" = "+randTOMLValueText(depth-1))
+		}
+		return "{" + strings.Join(parts, ", ") + []string{"", ",", " ", "\n"}[rng.Intn(4)] + "}"
+	case k == 2:
+		return randDatetime()
+	case k == 3:
+		return []string{"true", "false", "tru", "True"}[rng.Intn(4)]
+	case k < 6:
+		return randTOMLNumber()
+	default:
+		return randTOMLString()
+	}
+}
+
+// randTOMLDoc is a random document whose tables, arrays of tables and dotted keys
+// often collide, to exercise BurntSushi's rules on redefinition.
+func randTOMLDoc() string {
+	var b strings.Builder
+	for n := 1 + rng.Intn(8); n > 0; n-- {
+		switch rng.Intn(7) {
+		case 0:
+			fmt.Fprintf(&b, "[%s]\n", randDottedKey())
+		case 1:
+			fmt.Fprintf(&b, "[[%s]]\n", randDottedKey())
+		case 2:
+			b.WriteString("# comment\n")
+		default:
+			fmt.Fprintf(&b, "%s = %s\n", randDottedKey(), randTOMLValueText(2))
+		}
+	}
+	return b.String()
+}
+
 func tomlDecodeCases(out *strings.Builder, testDir string) int {
 	inputs := append([]string{}, tomlInputs...)
 	var files []string
@@ -679,6 +799,20 @@ func tomlDecodeCases(out *strings.Builder, testDir string) int {
 		if err == nil {
 			inputs = append(inputs, s)
 		}
+	}
+	for i := 0; i < 2000; i++ {
+		inputs = append(inputs, randTOMLDoc())
+	}
+	// And documents Go accepts, which are rarer.
+	for valid, tries := 0, 0; valid < 1500 && tries < 200000; tries++ {
+		doc := randTOMLDoc()
+		if toml.Unmarshal([]byte(doc), &map[string]any{}) == nil {
+			inputs = append(inputs, doc)
+			valid++
+		}
+	}
+	for i := 0; i < 500; i++ {
+		inputs = append(inputs, "a = "+randDatetime())
 	}
 	base := append([]string{}, inputs...)
 	pool := "[]{}=.,#\"'\\ \n\r\t0123456789-+_:eETZxobinaf\x01\x7f"

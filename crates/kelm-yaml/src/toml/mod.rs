@@ -8,3 +8,6 @@ mod parse;
 
 pub(crate) use encode::encode;
 pub(crate) use parse::decode;
+
+#[cfg(test)]
+mod tests;
