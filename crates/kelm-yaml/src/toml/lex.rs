@@ -9,6 +9,7 @@
 //! at the end of input or when a newline was just read).
 
 use super::letter::is_letter;
+use std::borrow::Cow;
 use std::collections::VecDeque;
 
 mod states;
@@ -75,9 +76,9 @@ impl ItemType {
 
 /// One lexed item: its type, text (or error message) and line.
 #[derive(Debug, Clone)]
-pub(super) struct Item {
+pub(super) struct Item<'a> {
     pub(super) typ: ItemType,
-    pub(super) val: String,
+    pub(super) val: Cow<'a, str>,
     pub(super) line: usize,
 }
 
@@ -137,7 +138,7 @@ pub(super) struct Lexer<'a> {
     pos: usize,
     line: usize,
     state: Option<St>,
-    items: VecDeque<Item>,
+    items: VecDeque<Item<'a>>,
     esc: bool,
     prev_widths: [usize; 4],
     nprev: usize,
@@ -208,7 +209,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// The next item, running the state machine until there is one.
-    pub(super) fn next_item(&mut self) -> Result<Item, LexPanic> {
+    pub(super) fn next_item(&mut self) -> Result<Item<'a>, LexPanic> {
         loop {
             if let Some(it) = self.items.pop_front() {
                 return Ok(it);
@@ -243,7 +244,7 @@ impl<'a> Lexer<'a> {
             self.error(format!("invalid UTF-8 byte: 0x{b:02x}"));
             return;
         }
-        let val = self.current().to_string();
+        let val = Cow::Borrowed(self.current());
         self.items.push_back(Item {
             typ,
             val,
@@ -253,7 +254,7 @@ impl<'a> Lexer<'a> {
     }
 
     fn emit_trim(&mut self, typ: ItemType) {
-        let val = self.current().trim().to_string();
+        let val = Cow::Borrowed(self.current().trim());
         self.items.push_back(Item {
             typ,
             val,
@@ -348,7 +349,7 @@ impl<'a> Lexer<'a> {
     fn error_line(&mut self, line: usize, msg: String) {
         self.items.push_back(Item {
             typ: ItemType::Error,
-            val: msg,
+            val: Cow::Owned(msg),
             line,
         });
     }

@@ -43,8 +43,12 @@ type R<T> = Result<T, Stop>;
 
 /// Go's `Key.String()`: dotted, each piece bare when it can be, else quoted.
 fn key_string(key: &[String]) -> String {
+    key_string_of(key.iter().map(String::as_str))
+}
+
+fn key_string_of<'s>(pieces: impl Iterator<Item = &'s str>) -> String {
     let mut out = String::new();
-    for (i, k) in key.iter().enumerate() {
+    for (i, k) in pieces.enumerate() {
         if i > 0 {
             out.push('.');
         }
@@ -173,7 +177,7 @@ fn bug(msg: String) -> Stop {
     Stop::Panic(format!("BUG: {msg}\n\n"))
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     /// Go's `p.current()`: the last key, for errors.
     fn current(&self) -> String {
         if self.current_key.is_empty() {
@@ -198,28 +202,28 @@ impl Parser<'_> {
         self.err_at(self.pos_line, msg)
     }
 
-    fn next(&mut self) -> R<Item> {
+    fn next(&mut self) -> R<Item<'a>> {
         let it = self.lx.next_item()?;
         if it.typ == ItemType::Error {
-            return Err(self.err_at(it.line, it.val));
+            return Err(self.err_at(it.line, it.val.into_owned()));
         }
         Ok(it)
     }
 
-    fn next_pos(&mut self) -> R<Item> {
+    fn next_pos(&mut self) -> R<Item<'a>> {
         let it = self.next()?;
         self.pos_line = it.line;
         Ok(it)
     }
 
-    fn expect(&mut self, typ: ItemType) -> R<Item> {
+    fn expect(&mut self, typ: ItemType) -> R<Item<'a>> {
         let it = self.next()?;
         assert_equal(typ, it.typ)?;
         Ok(it)
     }
 
     /// Reads key pieces up to an item of type `end`.
-    fn key(&mut self, mut name: Item, end: ItemType) -> R<Vec<String>> {
+    fn key(&mut self, mut name: Item<'a>, end: ItemType) -> R<Vec<String>> {
         let mut key = Vec::new();
         while name.typ != end && name.typ != ItemType::Eof {
             key.push(self.key_string(name)?);
@@ -229,7 +233,7 @@ impl Parser<'_> {
         Ok(key)
     }
 
-    fn top_level(&mut self, item: Item) -> R<()> {
+    fn top_level(&mut self, item: Item<'a>) -> R<()> {
         match item.typ {
             ItemType::CommentStart => {
                 self.expect(ItemType::Text)?;
@@ -247,9 +251,10 @@ impl Parser<'_> {
                 self.set_type("", false);
             }
             ItemType::KeyStart => {
-                let outer = self.context.clone();
                 let k = self.next_pos()?;
                 let key = self.key(k, ItemType::KeyEnd)?;
+                // Only dotted keys move the context (and values put it back).
+                let outer = (key.len() > 1).then(|| self.context.clone());
                 self.current_key = key.last().cloned().unwrap_or_default();
                 for piece in &key[..key.len().saturating_sub(1)] {
                     let mut k = self.context.clone();
@@ -261,7 +266,9 @@ impl Parser<'_> {
                 let ck = self.current_key.clone();
                 self.set_value(&ck, || node_of(val))?;
                 self.set_type(&ck, is_array);
-                self.context = outer;
+                if let Some(outer) = outer {
+                    self.context = outer;
+                }
                 self.current_key.clear();
             }
             t => return Err(bug(format!("Unexpected type at top level: {}", t.name()))),
@@ -269,9 +276,9 @@ impl Parser<'_> {
         Ok(())
     }
 
-    fn key_string(&mut self, it: Item) -> R<String> {
+    fn key_string(&mut self, it: Item<'a>) -> R<String> {
         match it.typ {
-            ItemType::Text => Ok(it.val),
+            ItemType::Text => Ok(it.val.into_owned()),
             ItemType::String
             | ItemType::StringEsc
             | ItemType::MultilineString
@@ -285,10 +292,10 @@ impl Parser<'_> {
     }
 
     /// Go's `p.value`: the value and whether it is an array.
-    fn value(&mut self, it: Item, parent_is_array: bool) -> R<(Value, bool)> {
+    fn value(&mut self, it: Item<'a>, parent_is_array: bool) -> R<(Value, bool)> {
         let s = |v: String| Ok((Value::String(v), false));
         match it.typ {
-            ItemType::String | ItemType::RawString => s(it.val),
+            ItemType::String | ItemType::RawString => s(it.val.into_owned()),
             ItemType::StringEsc => s(self.replace_escapes(&it, &it.val)?),
             ItemType::MultilineString => {
                 let v = strip_escaped_newlines(strip_first_newline(&it.val));
@@ -297,7 +304,7 @@ impl Parser<'_> {
             ItemType::RawMultilineString => s(strip_first_newline(&it.val).to_string()),
             ItemType::Integer => Ok((self.integer(&it)?, false)),
             ItemType::Float => Ok((self.float(&it)?, false)),
-            ItemType::Bool => match it.val.as_str() {
+            ItemType::Bool => match &*it.val {
                 "true" => Ok((Value::Bool(true), false)),
                 "false" => Ok((Value::Bool(false), false)),
                 v => Err(bug(format!("Expected boolean value, but got '{v}'."))),
@@ -460,19 +467,11 @@ impl Parser<'_> {
     }
 
     fn set_type(&mut self, key: &str, is_array: bool) {
-        let mut k = self.context.clone();
-        if !key.is_empty() {
-            k.push(key.to_string());
-        }
-        if k.is_empty() {
-            k.push(String::new());
-        }
-        self.arrays.insert(key_string(&k), is_array);
+        let last = (!key.is_empty() || self.context.is_empty()).then_some(key);
+        let ks = key_string_of(self.context.iter().map(String::as_str).chain(last));
+        self.arrays.insert(ks, is_array);
     }
 
-    fn is_array(&self, key: &[String]) -> bool {
-        self.arrays.get(&key_string(key)).copied().unwrap_or(false)
-    }
 
     /// Go's `addContext`: makes `key` the current table, creating its parents
     /// implicitly and the table itself (or a new element of an array of tables).
@@ -546,9 +545,9 @@ impl Parser<'_> {
     /// Go's `setValue`: stores `value` under `key` in the current table, refusing
     /// duplicates except where BurntSushi's implicit-key rules allow them.
     fn set_value(&mut self, key: &str, value: impl FnOnce() -> Node) -> R<()> {
-        let mut path = self.context.clone();
+        let path = &self.context;
         let mut hash = &mut self.mapping;
-        for (i, k) in self.context.iter().enumerate() {
+        for (i, k) in path.iter().enumerate() {
             hash = match hash.get_mut(k) {
                 None => {
                     let msg = format!(
@@ -568,14 +567,13 @@ impl Parser<'_> {
                 }
             };
         }
-        path.push(key.to_string());
         if !hash.contains_key(key) {
             hash.insert(key.to_string(), value());
             return Ok(());
         }
-        let ks = key_string(&path);
+        let ks = key_string_of(path.iter().map(String::as_str).chain([key]));
         let implicit = self.implicits.contains(&ks);
-        if self.is_array(&path) {
+        if self.arrays.get(&ks).copied().unwrap_or(false) {
             if !implicit {
                 return Err(self.errf(format!("Key '{ks}' has already been defined.")));
             }
