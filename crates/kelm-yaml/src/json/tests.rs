@@ -211,3 +211,40 @@ fn nesting_is_limited_to_10000_as_in_go() {
         assert_eq!(err(&"[".repeat(10000)), "unexpected end of JSON input");
     });
 }
+
+/// The one-pass decoder accepts exactly what Go's checker accepts (both directions are
+/// asserted inside the decoder in debug builds): random damage to JSON text.
+#[test]
+fn strict_pass_agrees_with_the_checker() {
+    let seeds = [
+        r#"{"a":[1,-2.5e+3,{"b":null}],"c":"d\u00e9\n\ud83d\ude00","e":true,"f":false}"#,
+        r#"[0, -0.0, 1E5, "\"\\\/", [], {}, [[{"x":[]}]]]"#,
+        " \t\r\n{ \"k\" : [ 1 , 2 ] } ",
+    ];
+    let pool = b"{}[],:\"\\ \n0123456789-+.eEtrufalsn\x01\x7fx";
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut rand = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    for _ in 0..20_000 {
+        let mut b = seeds[rand(seeds.len())].as_bytes().to_vec();
+        for _ in 0..1 + rand(3) {
+            let i = rand(b.len() + 1);
+            match rand(3) {
+                0 if i < b.len() => {
+                    b.remove(i);
+                }
+                1 => b.insert(i, pool[rand(pool.len())]),
+                _ if i < b.len() => b[i] = pool[rand(pool.len())],
+                _ => b.truncate(i),
+            }
+        }
+        let text = String::from_utf8_lossy(&b);
+        for target in [JsonTarget::Any, JsonTarget::Map, JsonTarget::Seq] {
+            let _ = from_json_into(&text, target);
+        }
+    }
+}

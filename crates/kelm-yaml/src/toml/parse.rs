@@ -472,7 +472,6 @@ impl<'a> Parser<'a> {
         self.arrays.insert(ks, is_array);
     }
 
-
     /// Go's `addContext`: makes `key` the current table, creating its parents
     /// implicitly and the table itself (or a new element of an array of tables).
     fn add_context(&mut self, key: &[String], array: bool) -> R<()> {
