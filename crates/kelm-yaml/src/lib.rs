@@ -20,8 +20,10 @@
 //! | BurntSushi `toml` encoder / decoder | [`to_toml`], [`from_toml`] |
 
 mod error;
+mod json;
 mod read;
 mod resolve;
+mod toml;
 mod value;
 mod write;
 
@@ -37,6 +39,18 @@ pub struct JsonStyle {
     /// Indent nested values by this string, with `": "` after keys (Go's
     /// `MarshalIndent(v, "", indent)`); `None` prints compactly.
     pub indent: Option<&'static str>,
+}
+
+/// The Go variable [`from_json_into`] decodes into, which decides what JSON it accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum JsonTarget {
+    /// `interface{}` (Sprig's `mustFromJson`): any JSON value.
+    #[default]
+    Any,
+    /// `map[string]interface{}` (Helm's `fromJson`): an object or `null`.
+    Map,
+    /// `[]interface{}` (Helm's `fromJsonArray`): an array or `null`.
+    Seq,
 }
 
 /// Parses YAML as `sigs.k8s.io/yaml.Unmarshal` into `interface{}` does: yaml.v2
@@ -86,26 +100,75 @@ pub fn to_yaml_pretty(value: &Value) -> Result<String, Error> {
 }
 
 /// Prints a value as Go's `encoding/json` does.
+///
+/// | Helm / Sprig function | Go call | `style` |
+/// |---|---|---|
+/// | `toJson`, `mustToJson` | `json.Marshal(v)` | `escape_html: true, indent: None` |
+/// | `toPrettyJson`, `mustToPrettyJson` | `json.MarshalIndent(v, "", "  ")` | `escape_html: true, indent: Some("  ")` |
+/// | `toRawJson`, `mustToRawJson` | `Encoder` with `SetEscapeHTML(false)`, trailing newline trimmed | `escape_html: false, indent: None` |
+///
+/// The output has no trailing newline (an `Encoder` adds one). The only error is Go's
+/// `json: unsupported value: NaN` (or `+Inf`, `-Inf`) for a non-finite float; `toJson`
+/// and `toPrettyJson` then print nothing, the others fail the template.
 pub fn to_json(value: &Value, style: JsonStyle) -> Result<String, Error> {
-    let _ = (value, style);
-    todo!("to_json")
+    json::encode(value, style)
 }
 
 /// Parses JSON as Go's `json.Unmarshal` into `interface{}` does (numbers are float64).
+///
+/// Errors carry Go's texts: syntax errors (`invalid character '}' after object key`,
+/// `unexpected end of JSON input`, nesting beyond 10000: `... exceeded max depth`) and
+/// numbers beyond float64 (`json: cannot unmarshal number 1e400 into Go value of type
+/// float64`). See [`from_json_into`] for the partial value Go keeps on errors.
 pub fn from_json(text: &str) -> Result<Value, Error> {
-    let _ = text;
-    todo!("from_json")
+    match from_json_into(text, JsonTarget::Any) {
+        (v, None) => Ok(v),
+        (_, Some(e)) => Err(e),
+    }
+}
+
+/// `json.Unmarshal(text, &target)`: the value Go leaves in the target, and the error.
+///
+/// Syntax errors leave the target untouched, which reads as [`Value::Null`] for
+/// [`JsonTarget::Any`] and as an empty map or sequence for the others (Helm's fresh
+/// variables). A value of the wrong kind for a map or slice target is skipped with
+/// `json: cannot unmarshal array into Go value of type map[string]interface {}`, also
+/// leaving it untouched. `null` sets any target to nil, [`Value::Null`] here. A number
+/// too large for a float64 becomes nil while decoding goes on, and the first such error
+/// is returned with the otherwise complete value (Helm's `fromJson` then adds its
+/// `Error` key to that map).
+pub fn from_json_into(text: &str, target: JsonTarget) -> (Value, Option<Error>) {
+    json::decode(text, target)
 }
 
 /// Prints a value as BurntSushi's TOML encoder does (Helm's `toToml`).
+///
+/// A map prints as a document; any other value prints as that TOML value alone (`1`,
+/// `[1, 2]`), as Go's encoder does. Errors carry Go's texts (`toml: cannot encode array
+/// with nil element`, `toml: top-level values must be Go maps or structs`), which
+/// `toToml` returns as its result. A top-level [`Value::Null`] is not an error in Go but
+/// a panic (`reflect: call of reflect.Value.Type on zero Value`, returned here as the
+/// error), which fails the template instead: callers check for `Null` first.
 pub fn to_toml(value: &Value) -> Result<String, Error> {
-    let _ = value;
-    todo!("to_toml")
+    toml::encode(value)
 }
 
 /// Parses TOML as BurntSushi's decoder into `map[string]interface{}` does (Helm's
 /// `fromToml`).
+///
+/// TOML 1.1 as BurntSushi v1.6.0 reads it (`\e` and `\xNN` escapes, newlines and a
+/// trailing comma in inline tables, datetimes without seconds). Integers are
+/// [`Value::Int`], floats [`Value::Float`]. Errors carry the text of Go's
+/// `toml.ParseError.Error()` (`toml: line 3 (last key "a.b"): Key 'a.b' has already
+/// been defined.`), which `fromToml` puts under the key `Error`.
+///
+/// Two Go types have no [`Value`] of their own:
+/// - datetimes (Go's `time.Time`) are strings: the text BurntSushi's encoder writes for
+///   the time (`1979-05-27T07:32:00Z`, `1979-05-27T07:32:00.5-07:00`, and for local
+///   values `1979-05-27T07:32:00`, `1979-05-27`, `07:32:00`), taking the machine's zone
+///   to be UTC;
+/// - arrays of tables (Go's `[]map[string]interface{}`) are sequences of maps, like
+///   `[]interface{}`.
 pub fn from_toml(text: &str) -> Result<Value, Error> {
-    let _ = text;
-    todo!("from_toml")
+    toml::decode(text)
 }

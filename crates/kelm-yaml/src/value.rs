@@ -57,6 +57,31 @@ impl Drop for Value {
 }
 
 impl Value {
+    /// The string, if this is one. (`Value` tears itself down without recursion, so it
+    /// cannot be destructured by value; these take the contents out instead.)
+    pub fn into_string(mut self) -> Option<String> {
+        match &mut self {
+            Value::String(s) => Some(std::mem::take(s)),
+            _ => None,
+        }
+    }
+
+    /// The sequence, if this is one.
+    pub fn into_seq(mut self) -> Option<Vec<Value>> {
+        match &mut self {
+            Value::Seq(items) => Some(std::mem::take(items)),
+            _ => None,
+        }
+    }
+
+    /// The mapping, if this is one.
+    pub fn into_map(mut self) -> Option<Map> {
+        match &mut self {
+            Value::Map(map) => Some(std::mem::take(map)),
+            _ => None,
+        }
+    }
+
     fn is_collection(&self) -> bool {
         matches!(self, Value::Seq(_) | Value::Map(_))
     }
