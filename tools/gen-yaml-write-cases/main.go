@@ -63,15 +63,8 @@ func toYAMLPretty(v interface{}) (string, error) {
 
 func main() {
 	out := flag.String("o", "", "output file (default stdout)")
-	bench := flag.String("bench", "", "benchmark toYaml on this values file instead")
-	n := flag.Int("n", 200, "benchmark iterations")
 	seed := flag.Int64("seed", 20260415, "random seed (the recorded cases use the default)")
-	benchOut := flag.String("bench-out", "", "with -bench: write the outputs to this prefix + .yaml / .pretty.yaml")
 	flag.Parse()
-	if *bench != "" {
-		runBench(*bench, *n, *benchOut)
-		return
-	}
 	var w *bufio.Writer
 	if *out == "" {
 		w = bufio.NewWriter(os.Stdout)
@@ -266,16 +259,3 @@ func writeTyped(b *bytes.Buffer, v interface{}) {
 
 // runBench times toYaml over a values file read as Helm reads values, and prints the
 // value as JSON (for kelm's side of the comparison) to stdout.
-func runBench(path string, n int, outPrefix string) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	var v map[string]interface{}
-	if err := yaml.Unmarshal(data, &v); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	benchLoop(v, n, outPrefix)
-}
