@@ -21,6 +21,12 @@ fuzz_target!(|data: &[u8]| {
         // keys); that is an error, not a round trip.
         Err(_) => return,
     };
+    // Go's own round trip breaks in two places, and kelm's must break the same way:
+    // a key `<<` (yaml.v2 prints it plain; read back, it is a merge key) and U+0085 NEL
+    // (yaml.v2's printer turns it into a line break, which reads back as a space).
+    if any_key_or_string(&value, &|s| s == "<<" || s.contains('\u{85}')) {
+        return;
+    }
     let again = from_yaml(&printed)
         .unwrap_or_else(|e| panic!("to_yaml printed text from_yaml refuses: {e}\n{printed}"));
     assert!(
@@ -42,5 +48,14 @@ fn same(a: &Value, b: &Value) -> bool {
             x.len() == y.len() && x.iter().zip(y).all(|((k1, v1), (k2, v2))| k1 == k2 && same(v1, v2))
         }
         _ => a == b,
+    }
+}
+
+fn any_key_or_string(v: &Value, pred: &dyn Fn(&str) -> bool) -> bool {
+    match v {
+        Value::String(s) => pred(s),
+        Value::Seq(items) => items.iter().any(|i| any_key_or_string(i, pred)),
+        Value::Map(map) => map.iter().any(|(k, v)| pred(k) || any_key_or_string(v, pred)),
+        _ => false,
     }
 }
