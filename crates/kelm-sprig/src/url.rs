@@ -1,0 +1,8 @@
+//! URLs: `urlParse`, `urlJoin`, and `getHostByName`.
+
+use kelm_gotmpl::Function;
+
+/// This group's functions.
+pub(crate) fn functions() -> Vec<Function> {
+    Vec::new()
+}
