@@ -11,7 +11,7 @@
 //
 // Usage (from the repository root, with the Go release Helm uses):
 //
-//	go run tools/gen-sprig-unicode/main.go > crates/kelm-sprig/src/strings/unicode_tables.rs
+//	go run tools/gen-sprig-unicode/main.go > crates/kelm-sprig/src/strings/unicode/tables.rs
 package main
 
 import (

@@ -242,19 +242,10 @@ fn pair_variadic(
 pub(crate) fn functions() -> Vec<Function> {
     let any_slice = Type::slice_of_any;
     let mut fs = vec![
-        func_variadic("list", vec![], ANY, any_slice(), |a| {
-            Ok(if a.is_empty() {
-                nil_list()
-            } else {
-                any_list(a.to_vec())
-            })
-        }),
+        // Go's reflection packs variadic arguments into a new slice, never nil.
+        func_variadic("list", vec![], ANY, any_slice(), |a| Ok(any_list(a.to_vec()))),
         func_variadic("tuple", vec![], ANY, any_slice(), |a| {
-            Ok(if a.is_empty() {
-                nil_list()
-            } else {
-                any_list(a.to_vec())
-            })
+            Ok(any_list(a.to_vec()))
         }),
         func("sortAlpha", vec![ANY], Type::slice_of(STRING), sort_alpha),
         func("join", vec![STRING, ANY], STRING, |a| {
