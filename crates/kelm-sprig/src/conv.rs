@@ -89,7 +89,8 @@ pub(crate) fn func_variadic_err(
 }
 
 /// The message of a recovered Go runtime panic on a nil receiver, e.g. `reflect.TypeOf(nil).Kind()`.
-pub(crate) const NIL_DEREF: &str = "runtime error: invalid memory address or nil pointer dereference";
+pub(crate) const NIL_DEREF: &str =
+    "runtime error: invalid memory address or nil pointer dereference";
 
 /// A string argument (the engine has converted it to `string` already).
 pub(crate) fn arg_str(v: &Value) -> &str {
@@ -182,7 +183,8 @@ pub(crate) fn strval(v: &Value) -> String {
 /// Go's `int64(f)` on amd64 (where Helm is built): values out of range, and NaN,
 /// become the minimum int64 (the CPU's "integer indefinite").
 pub(crate) fn go_f64_to_i64(f: f64) -> i64 {
-    if f.is_nan() || f >= 9.223_372_036_854_775_807e18 || f < -9.223_372_036_854_775_808e18 {
+    const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+    if f.is_nan() || !(-TWO_63..TWO_63).contains(&f) {
         i64::MIN
     } else {
         f as i64

@@ -347,7 +347,10 @@ mod tests {
         let src = d(vec![("a", Value::int(2))]);
         assert_eq!(show(merge(&[dst, src], false)), "map[a:map[x:1]]");
         let r = merge(
-            &[Value::Nil(Type::map_of_any()), d(vec![("a", Value::int(1))])],
+            &[
+                Value::Nil(Type::map_of_any()),
+                d(vec![("a", Value::int(1))]),
+            ],
             false,
         );
         assert_eq!(show(r), "map[a:1]");
@@ -380,11 +383,20 @@ mod tests {
             "ERR interface conversion: interface {} is string, not map[string]interface {}"
         );
         assert_eq!(
-            show(dig(&[Value::int(1), Value::from("b"), Value::int(1), d(vec![])])),
+            show(dig(&[
+                Value::int(1),
+                Value::from("b"),
+                Value::int(1),
+                d(vec![])
+            ])),
             "ERR interface conversion: interface {} is int, not string"
         );
         assert_eq!(
-            show(dig(&[Value::from("a"), Value::int(1), d(vec![("a", Value::int(1))])])),
+            show(dig(&[
+                Value::from("a"),
+                Value::int(1),
+                d(vec![("a", Value::int(1))])
+            ])),
             "1"
         );
         // Sprig's dict_test.go TestDig.

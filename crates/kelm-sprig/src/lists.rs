@@ -186,9 +186,7 @@ fn concat(a: &[Value]) -> R {
             Some(kind) => match seq_items(list) {
                 Some(l) => res.extend(l.iter().cloned()),
                 None => {
-                    return Err(FuncError::new(format!(
-                        "Cannot concat type {kind} as list"
-                    )));
+                    return Err(FuncError::new(format!("Cannot concat type {kind} as list")));
                 }
             },
         }
@@ -243,7 +241,9 @@ pub(crate) fn functions() -> Vec<Function> {
     let any_slice = Type::slice_of_any;
     let mut fs = vec![
         // Go's reflection packs variadic arguments into a new slice, never nil.
-        func_variadic("list", vec![], ANY, any_slice(), |a| Ok(any_list(a.to_vec()))),
+        func_variadic("list", vec![], ANY, any_slice(), |a| {
+            Ok(any_list(a.to_vec()))
+        }),
         func_variadic("tuple", vec![], ANY, any_slice(), |a| {
             Ok(any_list(a.to_vec()))
         }),
@@ -253,7 +253,13 @@ pub(crate) fn functions() -> Vec<Function> {
         }),
         func_variadic("concat", vec![], ANY, ANY, concat),
     ];
-    fs.extend(pair("append", "mustAppend", vec![ANY, ANY], any_slice(), push));
+    fs.extend(pair(
+        "append",
+        "mustAppend",
+        vec![ANY, ANY],
+        any_slice(),
+        push,
+    ));
     fs.extend(pair("push", "mustPush", vec![ANY, ANY], any_slice(), push));
     fs.extend(pair(
         "prepend",
@@ -272,9 +278,27 @@ pub(crate) fn functions() -> Vec<Function> {
     fs.extend(pair("first", "mustFirst", vec![ANY], ANY, first));
     fs.extend(pair("last", "mustLast", vec![ANY], ANY, last));
     fs.extend(pair("rest", "mustRest", vec![ANY], any_slice(), rest));
-    fs.extend(pair("initial", "mustInitial", vec![ANY], any_slice(), initial));
-    fs.extend(pair("reverse", "mustReverse", vec![ANY], any_slice(), reverse));
-    fs.extend(pair("compact", "mustCompact", vec![ANY], any_slice(), compact));
+    fs.extend(pair(
+        "initial",
+        "mustInitial",
+        vec![ANY],
+        any_slice(),
+        initial,
+    ));
+    fs.extend(pair(
+        "reverse",
+        "mustReverse",
+        vec![ANY],
+        any_slice(),
+        reverse,
+    ));
+    fs.extend(pair(
+        "compact",
+        "mustCompact",
+        vec![ANY],
+        any_slice(),
+        compact,
+    ));
     fs.extend(pair("uniq", "mustUniq", vec![ANY], any_slice(), uniq));
     fs.extend(pair("has", "mustHas", vec![ANY, ANY], BOOL, has));
     fs.extend(pair_variadic(
@@ -358,14 +382,22 @@ mod tests {
             "[1 2 a]"
         );
         assert_eq!(
-            show(without(&[ints(&[1, 2, 3, 4]), Value::int(1), Value::int(3)])),
+            show(without(&[
+                ints(&[1, 2, 3, 4]),
+                Value::int(1),
+                Value::int(3)
+            ])),
             "[2 4]"
         );
         assert_eq!(show(reverse(&[ints(&[1, 2, 3])])), "[3 2 1]");
         assert_eq!(show(initial(&[ints(&[1, 2, 3])])), "[1 2]");
         assert_eq!(show(rest(&[ints(&[])])), "[]");
         assert_eq!(
-            show(slice(&[ints(&[1, 2, 3, 4, 5]), Value::int(1), Value::int(3)])),
+            show(slice(&[
+                ints(&[1, 2, 3, 4, 5]),
+                Value::int(1),
+                Value::int(3)
+            ])),
             "[2 3]"
         );
         assert_eq!(

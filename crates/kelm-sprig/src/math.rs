@@ -150,10 +150,7 @@ impl Decimal {
             return Ok(q);
         }
         let one = Decimal::new(1, -PRECISION);
-        if self.value.sign() != d2.value.sign()
-            && !self.value.is_zero()
-            && !d2.value.is_zero()
-        {
+        if self.value.sign() != d2.value.sign() && !self.value.is_zero() && !d2.value.is_zero() {
             Ok(q.sub(&one))
         } else {
             Ok(q.add(&one))
@@ -166,7 +163,11 @@ impl Decimal {
         strconv::parse_float(&s, 64).unwrap_or_else(|_| {
             // Out of range: ParseFloat's error carries ±Inf or 0, as big.Rat gives.
             if self.value.is_negative() {
-                if self.exp > 0 { f64::NEG_INFINITY } else { -0.0 }
+                if self.exp > 0 {
+                    f64::NEG_INFINITY
+                } else {
+                    -0.0
+                }
             } else if self.exp > 0 {
                 f64::INFINITY
             } else {
@@ -281,7 +282,7 @@ fn go_pow_int(x: f64, y: f64) -> f64 {
         };
     }
     let yi = y.abs().trunc();
-    if yi >= 9.223_372_036_854_775_808e18 {
+    if yi >= (1u64 << 63) as f64 {
         return if x == -1.0 {
             1.0
         } else if (x.abs() < 1.0) == (y > 0.0) {
@@ -316,7 +317,10 @@ fn go_pow_int(x: f64, y: f64) -> f64 {
         a1 = 1.0 / a1;
         ae = -ae;
     }
-    ldexp(a1, ae.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32)
+    ldexp(
+        a1,
+        ae.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
+    )
 }
 
 /// Go's `math.Max`.
@@ -419,12 +423,18 @@ pub(crate) fn functions() -> Vec<Function> {
         }),
         func_variadic("maxf", vec![ANY], ANY, FLOAT64, |a| {
             Ok(Value::float64(
-                a[1..].iter().map(to_float64).fold(to_float64(&a[0]), go_max),
+                a[1..]
+                    .iter()
+                    .map(to_float64)
+                    .fold(to_float64(&a[0]), go_max),
             ))
         }),
         func_variadic("minf", vec![ANY], ANY, FLOAT64, |a| {
             Ok(Value::float64(
-                a[1..].iter().map(to_float64).fold(to_float64(&a[0]), go_min),
+                a[1..]
+                    .iter()
+                    .map(to_float64)
+                    .fold(to_float64(&a[0]), go_min),
             ))
         }),
         func("add1f", vec![ANY], FLOAT64, |a| {
@@ -470,15 +480,55 @@ mod tests {
     #[test]
     fn decimal_ops_like_sprig() {
         // Sprig's numeric_test.go: addf, subf, mulf, divf.
-        assert_eq!(num(exec_decimal_op(&f(0.0), &[f(1.5), Value::int(2), Value::int(2)], Op::Add)), 5.5);
-        assert_eq!(num(exec_decimal_op(&f(1.5), &[Value::int(2), Value::int(2)], Op::Sub)), -2.5);
-        assert_eq!(num(exec_decimal_op(&f(1.5), &[Value::int(2), Value::int(2)], Op::Mul)), 6.0);
-        assert_eq!(num(exec_decimal_op(&f(1.5), &[Value::int(2), Value::int(2)], Op::Div)), 0.375);
+        assert_eq!(
+            num(exec_decimal_op(
+                &f(0.0),
+                &[f(1.5), Value::int(2), Value::int(2)],
+                Op::Add
+            )),
+            5.5
+        );
+        assert_eq!(
+            num(exec_decimal_op(
+                &f(1.5),
+                &[Value::int(2), Value::int(2)],
+                Op::Sub
+            )),
+            -2.5
+        );
+        assert_eq!(
+            num(exec_decimal_op(
+                &f(1.5),
+                &[Value::int(2), Value::int(2)],
+                Op::Mul
+            )),
+            6.0
+        );
+        assert_eq!(
+            num(exec_decimal_op(
+                &f(1.5),
+                &[Value::int(2), Value::int(2)],
+                Op::Div
+            )),
+            0.375
+        );
         // Helm 4.1.4: decimal arithmetic avoids binary rounding, and divides to 16 places.
-        assert_eq!(num(exec_decimal_op(&f(0.0), &[f(0.1), f(0.2)], Op::Add)), 0.3);
-        assert_eq!(num(exec_decimal_op(&f(1.0), &[f(3.0)], Op::Div)), 0.3333333333333333);
-        assert_eq!(num(exec_decimal_op(&f(2.0), &[f(3.0)], Op::Div)), 0.6666666666666667);
-        assert_eq!(num(exec_decimal_op(&f(-2.0), &[f(3.0)], Op::Div)), -0.6666666666666667);
+        assert_eq!(
+            num(exec_decimal_op(&f(0.0), &[f(0.1), f(0.2)], Op::Add)),
+            0.3
+        );
+        assert_eq!(
+            num(exec_decimal_op(&f(1.0), &[f(3.0)], Op::Div)),
+            0.3333333333333333
+        );
+        assert_eq!(
+            num(exec_decimal_op(&f(2.0), &[f(3.0)], Op::Div)),
+            0.6666666666666667
+        );
+        assert_eq!(
+            num(exec_decimal_op(&f(-2.0), &[f(3.0)], Op::Div)),
+            -0.6666666666666667
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! classes are Go's (`unicode`), not Rust's.
 
 mod goutils;
-mod unicode;
+pub(crate) mod unicode;
 mod xstrings;
 
 use kelm_gotmpl::{FuncError, Function, Map, Type, Value, gofmt, strconv};
@@ -188,7 +188,9 @@ pub(crate) fn functions() -> Vec<Function> {
         func("lower", vec![STRING], STRING, move |a| {
             s(unicode::lower(arg_str(&a[0])))
         }),
-        func("title", vec![STRING], STRING, move |a| s(title(arg_str(&a[0])))),
+        func("title", vec![STRING], STRING, move |a| {
+            s(title(arg_str(&a[0])))
+        }),
         func("untitle", vec![STRING], STRING, move |a| {
             s(goutils::uncapitalize(arg_str(&a[0])))
         }),
@@ -231,7 +233,12 @@ pub(crate) fn functions() -> Vec<Function> {
             s(xstrings::camel_to_lower(arg_str(&a[0]), '-'))
         }),
         func("wrap", vec![INT, STRING], STRING, move |a| {
-            s(goutils::wrap_custom(arg_str(&a[1]), arg_int(&a[0]), "", false))
+            s(goutils::wrap_custom(
+                arg_str(&a[1]),
+                arg_int(&a[0]),
+                "",
+                false,
+            ))
         }),
         func("wrapWith", vec![INT, STRING, STRING], STRING, move |a| {
             s(goutils::wrap_custom(
@@ -290,9 +297,12 @@ pub(crate) fn functions() -> Vec<Function> {
                 a[1].clone()
             })
         }),
-        func("split", vec![STRING, STRING], Type::map_of(STRING, STRING), |a| {
-            Ok(indexed_map(go_split(arg_str(&a[1]), arg_str(&a[0]), -1)))
-        }),
+        func(
+            "split",
+            vec![STRING, STRING],
+            Type::map_of(STRING, STRING),
+            |a| Ok(indexed_map(go_split(arg_str(&a[1]), arg_str(&a[0]), -1))),
+        ),
         func(
             "splitn",
             vec![STRING, INT, STRING],
@@ -305,13 +315,18 @@ pub(crate) fn functions() -> Vec<Function> {
                 )))
             },
         ),
-        func("splitList", vec![STRING, STRING], Type::slice_of(STRING), |a| {
-            Ok(string_list(
-                go_split(arg_str(&a[1]), arg_str(&a[0]), -1)
-                    .into_iter()
-                    .map(str::to_string),
-            ))
-        }),
+        func(
+            "splitList",
+            vec![STRING, STRING],
+            Type::slice_of(STRING),
+            |a| {
+                Ok(string_list(
+                    go_split(arg_str(&a[1]), arg_str(&a[0]), -1)
+                        .into_iter()
+                        .map(str::to_string),
+                ))
+            },
+        ),
     ]
 }
 
@@ -352,7 +367,10 @@ mod tests {
     fn split_like_go() {
         // Go's strings.Split and SplitN documentation examples.
         assert_eq!(go_split("a,b,c", ",", -1), vec!["a", "b", "c"]);
-        assert_eq!(go_split("a man a plan a canal panama", "a ", -1), vec!["", "man ", "plan ", "canal panama"]);
+        assert_eq!(
+            go_split("a man a plan a canal panama", "a ", -1),
+            vec!["", "man ", "plan ", "canal panama"]
+        );
         assert_eq!(go_split(" xyz ", "", -1), vec![" ", "x", "y", "z", " "]);
         assert_eq!(go_split("", "Bernardo O'Higgins", -1), vec![""]);
         assert_eq!(go_split("a,b,c", ",", 2), vec!["a", "b,c"]);

@@ -90,7 +90,9 @@ fn unescape(s: &str, mode: Mode) -> Result<String, String> {
         match b[i] {
             b'%' => {
                 n += 1;
-                if i + 2 >= b.len() || !b[i + 1].is_ascii_hexdigit() || !b[i + 2].is_ascii_hexdigit()
+                if i + 2 >= b.len()
+                    || !b[i + 1].is_ascii_hexdigit()
+                    || !b[i + 2].is_ascii_hexdigit()
                 {
                     let bad = &b[i..(i + 3).min(b.len())];
                     return Err(format!(
@@ -450,9 +452,10 @@ impl Url {
         if !self.opaque.is_empty() {
             buf.push_str(&self.opaque);
         } else {
-            if (!self.scheme.is_empty() || !self.host.is_empty() || self.user.is_some())
-                && !(self.omit_host && self.host.is_empty() && self.user.is_none())
-            {
+            let has_authority =
+                !self.scheme.is_empty() || !self.host.is_empty() || self.user.is_some();
+            let omitted = self.omit_host && self.host.is_empty() && self.user.is_none();
+            if has_authority && !omitted {
                 if !self.host.is_empty() || !self.path.is_empty() || self.user.is_some() {
                     buf.push_str("//");
                 }
@@ -486,8 +489,8 @@ impl Url {
 }
 
 fn url_parse(a: &[Value]) -> Result<Value, FuncError> {
-    let u = parse(arg_str(&a[0]))
-        .map_err(|e| FuncError::new(format!("unable to parse url: {e}")))?;
+    let u =
+        parse(arg_str(&a[0])).map_err(|e| FuncError::new(format!("unable to parse url: {e}")))?;
     let m = Map::new();
     m.insert("scheme", Value::from(u.scheme.as_str()));
     m.insert("host", Value::from(u.host.as_str()));
@@ -527,9 +530,8 @@ fn url_join(a: &[Value]) -> Result<Value, FuncError> {
     };
     let userinfo = dict_string(&d, "userinfo")?;
     if !userinfo.is_empty() {
-        let tmp = parse(&format!("proto://{userinfo}@host")).map_err(|e| {
-            FuncError::new(format!("unable to parse userinfo in dict: {e}"))
-        })?;
+        let tmp = parse(&format!("proto://{userinfo}@host"))
+            .map_err(|e| FuncError::new(format!("unable to parse userinfo in dict: {e}")))?;
         u.user = tmp.user;
     }
     Ok(Value::from(u.to_go_string()))

@@ -186,7 +186,12 @@ mod tests {
     fn wrap_like_goutils() {
         // goutils' wordutils_test.go.
         assert_eq!(
-            wrap_custom("Click here, http://commons.apache.org, to jump to the commons website", 20, "", false),
+            wrap_custom(
+                "Click here, http://commons.apache.org, to jump to the commons website",
+                20,
+                "",
+                false
+            ),
             "Click here,\nhttp://commons.apache.org,\nto jump to the\ncommons website"
         );
         let long = "123456789_123456789_123456789_123456789_1234567890";
@@ -195,8 +200,14 @@ mod tests {
             wrap_custom(long, 11, "\n", true),
             "123456789_1\n23456789_12\n3456789_123\n456789_1234\n567890"
         );
-        assert_eq!(wrap_custom("BobManuelBob Bob", 10, "<br\\>", false), "BobManuelBob<br\\>Bob");
-        assert_eq!(wrap_custom("BobManuelBob Bob", 10, "<br\\>", true), "BobManuelB<br\\>ob Bob");
+        assert_eq!(
+            wrap_custom("BobManuelBob Bob", 10, "<br\\>", false),
+            "BobManuelBob<br\\>Bob"
+        );
+        assert_eq!(
+            wrap_custom("BobManuelBob Bob", 10, "<br\\>", true),
+            "BobManuelB<br\\>ob Bob"
+        );
     }
 
     #[test]
