@@ -191,26 +191,184 @@ fn valid_userinfo(s: &str) -> bool {
 }
 
 /// Go's `netip.ParseAddr` as `parseHost` uses it for bracketed hosts: `Ok(true)` for
-/// an IPv4 address, `Ok(false)` for IPv6 (with an optional zone).
+/// an IPv4 address, `Ok(false)` for IPv6 (with an optional zone); errors are Go's.
 fn parse_ip_literal(s: &str) -> Result<bool, String> {
-    let fail = |msg: &str| Err(format!("ParseAddr({}): {msg}", strconv::quote(s)));
-    if s.parse::<std::net::Ipv4Addr>().is_ok() && !s.contains(':') {
-        return Ok(true);
+    for c in s.bytes() {
+        match c {
+            b'.' => return parse_ipv4_fields(s, 0, s.len()).map(|_| true),
+            b':' => return parse_ipv6(s).map(|_| false),
+            b'%' => return Err(addr_error(s, "missing IPv6 address", "")),
+            _ => {}
+        }
     }
-    let (addr, zone) = match s.split_once('%') {
-        Some((a, z)) => (a, Some(z)),
-        None => (s, None),
-    };
-    if zone == Some("") {
-        return fail("zone must be a non-empty string");
+    Err(addr_error(s, "unable to parse IP", ""))
+}
+
+/// Go's `parseAddrError` text.
+fn addr_error(input: &str, msg: &str, at: &str) -> String {
+    let mut e = format!("ParseAddr({}): {msg}", strconv::quote(input));
+    if !at.is_empty() {
+        e.push_str(&format!(" (at {})", strconv::quote(at)));
     }
-    if !s.contains(':') {
-        return fail("unable to parse IP");
+    e
+}
+
+/// Go's `parseIPv4Fields` over `input[off..end]`.
+fn parse_ipv4_fields(input: &str, off: usize, end: usize) -> Result<(), String> {
+    let s = &input[off..end];
+    let b = s.as_bytes();
+    let (mut val, mut pos, mut digits) = (0u32, 0, 0);
+    for i in 0..b.len() {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            if digits == 1 && val == 0 {
+                return Err(addr_error(
+                    input,
+                    "IPv4 field has octet with leading zero",
+                    "",
+                ));
+            }
+            val = val * 10 + u32::from(c - b'0');
+            digits += 1;
+            if val > 255 {
+                return Err(addr_error(input, "IPv4 field has value >255", ""));
+            }
+        } else if c == b'.' {
+            if i == 0 || i == b.len() - 1 || b[i - 1] == b'.' {
+                return Err(addr_error(
+                    input,
+                    "IPv4 field must have at least one digit",
+                    &s[i..],
+                ));
+            }
+            if pos == 3 {
+                return Err(addr_error(input, "IPv4 address too long", ""));
+            }
+            pos += 1;
+            val = 0;
+            digits = 0;
+        } else {
+            return Err(addr_error(input, "unexpected character", &s[i..]));
+        }
     }
-    if addr.parse::<std::net::Ipv6Addr>().is_err() {
-        return fail("unable to parse IP");
+    if pos < 3 {
+        return Err(addr_error(input, "IPv4 address too short", ""));
     }
-    Ok(false)
+    Ok(())
+}
+
+/// Go's `parseIPv6`, for its errors.
+fn parse_ipv6(input: &str) -> Result<(), String> {
+    let mut s = input;
+    let mut zone = "";
+    if let Some(i) = s.find('%') {
+        (s, zone) = (&s[..i], &s[i + 1..]);
+        if zone.is_empty() {
+            return Err(addr_error(input, "zone must be a non-empty string", ""));
+        }
+    }
+    let mut ellipsis: Option<usize> = None;
+    if s.starts_with("::") {
+        ellipsis = Some(0);
+        s = &s[2..];
+        if s.is_empty() {
+            return Ok(());
+        }
+    }
+    let mut i = 0;
+    while i < 16 {
+        let b = s.as_bytes();
+        let mut off = 0;
+        let mut acc: u32 = 0;
+        while off < b.len() {
+            let Some(d) = char::from(b[off]).to_digit(16) else {
+                break;
+            };
+            acc = (acc << 4) + d;
+            if off > 3 {
+                return Err(addr_error(
+                    input,
+                    "each group must have 4 or less digits",
+                    s,
+                ));
+            }
+            if acc > 0xFFFF {
+                return Err(addr_error(input, "IPv6 field has value >=2^16", s));
+            }
+            off += 1;
+        }
+        if off == 0 {
+            return Err(addr_error(
+                input,
+                "each colon-separated field must have at least one digit",
+                s,
+            ));
+        }
+        if off < b.len() && b[off] == b'.' {
+            if ellipsis.is_none() && i != 12 {
+                return Err(addr_error(
+                    input,
+                    "embedded IPv4 address must replace the final 2 fields of the address",
+                    s,
+                ));
+            }
+            if i + 4 > 16 {
+                return Err(addr_error(
+                    input,
+                    "too many hex fields to fit an embedded IPv4 at the end of the address",
+                    s,
+                ));
+            }
+            let mut end = input.len();
+            if !zone.is_empty() {
+                end -= zone.len() + 1;
+            }
+            parse_ipv4_fields(input, end - s.len(), end)?;
+            s = "";
+            i += 4;
+            break;
+        }
+        i += 2;
+        s = &s[off..];
+        if s.is_empty() {
+            break;
+        }
+        if !s.starts_with(':') {
+            return Err(addr_error(input, "unexpected character, want colon", s));
+        } else if s.len() == 1 {
+            return Err(addr_error(
+                input,
+                "colon must be followed by more characters",
+                s,
+            ));
+        }
+        s = &s[1..];
+        if s.starts_with(':') {
+            if ellipsis.is_some() {
+                return Err(addr_error(input, "multiple :: in address", s));
+            }
+            ellipsis = Some(i);
+            s = &s[1..];
+            if s.is_empty() {
+                break;
+            }
+        }
+    }
+    if !s.is_empty() {
+        return Err(addr_error(input, "trailing garbage after address", s));
+    }
+    if i < 16 {
+        if ellipsis.is_none() {
+            return Err(addr_error(input, "address string too short", ""));
+        }
+    } else if ellipsis.is_some() {
+        return Err(addr_error(
+            input,
+            "the :: must expand to at least one field of zeros",
+            "",
+        ));
+    }
+    Ok(())
 }
 
 fn parse_host(host: &str) -> Result<String, String> {
