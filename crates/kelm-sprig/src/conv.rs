@@ -383,7 +383,7 @@ mod tests {
 
     #[test]
     fn cast_to_int64() {
-        // spf13/cast v1.7.0's cast_test.go and Go runs of cast.ToInt64.
+        // Helm 4.1.4 renders of `int64 ...` (spf13/cast v1.7.0).
         assert_eq!(to_int64(&Value::from("0x10")), 16);
         assert_eq!(to_int64(&Value::from("010")), 8);
         assert_eq!(to_int64(&Value::from("08")), 0);
@@ -400,6 +400,7 @@ mod tests {
 
     #[test]
     fn cast_to_float64() {
+        // Helm 4.1.4 renders of `float64 ...`.
         assert_eq!(to_float64(&Value::from("1.5")), 1.5);
         assert_eq!(to_float64(&Value::from("0x1p-2")), 0.25);
         assert_eq!(to_float64(&Value::from("1e400")), 0.0);
@@ -425,6 +426,7 @@ mod tests {
 
     #[test]
     fn atoi_ignores_errors() {
+        // Helm 4.1.4 renders of `atoi ...`.
         assert_eq!(atoi("42"), 42);
         assert_eq!(atoi("4x"), 0);
         assert_eq!(atoi("99999999999999999999"), i64::MAX);
@@ -432,6 +434,7 @@ mod tests {
 
     #[test]
     fn trims_zero_decimals() {
+        // Helm 4.1.4: `int64 "12.000"` is 12, `int64 "12.50"` is 0 (no longer an integer).
         assert_eq!(trim_zero_decimal("12.000"), "12");
         assert_eq!(trim_zero_decimal("12.50"), "12.50");
         assert_eq!(trim_zero_decimal("0"), "0");

@@ -73,7 +73,7 @@ mod tests {
 
     #[test]
     fn empty_like_sprig() {
-        // Sprig's defaults_test.go TestEmpty.
+        // Helm 4.1.4 renders of `empty ...`.
         assert!(empty(&Value::nil()));
         assert!(empty(&Value::from("")));
         assert!(!empty(&Value::from("x")));

@@ -399,7 +399,7 @@ mod tests {
             ])),
             "1"
         );
-        // Sprig's dict_test.go TestDig.
+        // Helm 4.1.4 renders.
         let nested = d(vec![("a", d(vec![("b", Value::from("c"))]))]);
         assert_eq!(
             show(dig(&[
@@ -423,7 +423,7 @@ mod tests {
 
     #[test]
     fn dict_odd_arguments() {
-        // Sprig's dict_test.go TestDict: a key without a value maps to "".
+        // Helm 4.1.4: a key without a value maps to "".
         assert_eq!(
             show(dict(&[Value::from("a"), Value::int(1), Value::int(2)])),
             "map[2: a:1]"

@@ -335,7 +335,7 @@ mod tests {
             "ERR runtime error: makeslice: len out of range"
         );
         assert_eq!(show(chunk(&[Value::int(2), ints(&[])])), "[]");
-        // Sprig's list_test.go TestChunk.
+        // Helm 4.1.4 renders.
         assert_eq!(
             show(chunk(&[Value::int(3), ints(&[1, 2, 3, 4, 5, 6, 7])])),
             "[[1 2 3] [4 5 6] [7]]"
@@ -369,8 +369,8 @@ mod tests {
     }
 
     #[test]
-    fn like_sprig_tests() {
-        // Sprig's list_test.go.
+    fn like_helm() {
+        // Helm 4.1.4 renders.
         assert_eq!(
             show(uniq(&[any_list(vec![
                 Value::int(1),

@@ -479,40 +479,43 @@ mod tests {
 
     #[test]
     fn decimal_ops_like_sprig() {
-        // Sprig's numeric_test.go: addf, subf, mulf, divf.
+        // Sprig's numeric_test.go: `3 | addf 1.5 2.2`, `2 | divf 5 4`,
+        // `1.2 | mulf "2.4" 10 "4"`, `3 | subf 4.5 1`.
+        let s = Value::from;
         assert_eq!(
             num(exec_decimal_op(
                 &f(0.0),
-                &[f(1.5), Value::int(2), Value::int(2)],
+                &[f(1.5), f(2.2), Value::int(3)],
                 Op::Add
             )),
-            5.5
+            6.7
         );
         assert_eq!(
             num(exec_decimal_op(
-                &f(1.5),
-                &[Value::int(2), Value::int(2)],
-                Op::Sub
-            )),
-            -2.5
-        );
-        assert_eq!(
-            num(exec_decimal_op(
-                &f(1.5),
-                &[Value::int(2), Value::int(2)],
-                Op::Mul
-            )),
-            6.0
-        );
-        assert_eq!(
-            num(exec_decimal_op(
-                &f(1.5),
-                &[Value::int(2), Value::int(2)],
+                &Value::int(5),
+                &[Value::int(4), Value::int(2)],
                 Op::Div
             )),
-            0.375
+            0.625
         );
-        // Helm 4.1.4: decimal arithmetic avoids binary rounding, and divides to 16 places.
+        assert_eq!(
+            num(exec_decimal_op(
+                &f(1.2),
+                &[s("2.4"), Value::int(10), s("4")],
+                Op::Mul
+            )),
+            115.2
+        );
+        assert_eq!(
+            num(exec_decimal_op(
+                &f(4.5),
+                &[Value::int(1), Value::int(3)],
+                Op::Sub
+            )),
+            0.5
+        );
+        // Helm 4.1.4 renders: decimal arithmetic avoids binary rounding, and divides
+        // to 16 places.
         assert_eq!(
             num(exec_decimal_op(&f(0.0), &[f(0.1), f(0.2)], Op::Add)),
             0.3
@@ -529,19 +532,45 @@ mod tests {
             num(exec_decimal_op(&f(-2.0), &[f(3.0)], Op::Div)),
             -0.6666666666666667
         );
+        assert_eq!(
+            num(exec_decimal_op(&f(1e300), &[f(1e-300)], Op::Add)),
+            1e300
+        );
+        assert_eq!(
+            num(exec_decimal_op(&f(1e300), &[f(1e300)], Op::Mul)),
+            f64::INFINITY
+        );
+        assert_eq!(num(exec_decimal_op(&f(1e-200), &[f(1e-200)], Op::Mul)), 0.0);
+        assert_eq!(
+            exec_decimal_op(&f(1.0), &[Value::int(0)], Op::Div)
+                .unwrap_err()
+                .message(),
+            "decimal division by 0"
+        );
     }
 
     #[test]
     fn round_like_sprig() {
         // Sprig's numeric_test.go TestRound.
         let r = |v: f64, p: i64| num(round(&[f(v), Value::int(p)]));
+        let r3 = |v: f64, p: i64, on: f64| num(round(&[f(v), Value::int(p), f(on)]));
+        assert_eq!(r(123.5555, 3), 123.556);
+        assert_eq!(
+            num(round(&[Value::from("123.55555"), Value::int(3)])),
+            123.556
+        );
+        assert_eq!(r(123.500001, 0), 124.0);
+        assert_eq!(r(123.49999999, 0), 123.0);
+        assert_eq!(r3(123.2329999, 2, 0.3), 123.23);
+        assert_eq!(r3(123.233, 2, 0.3), 123.24);
+        // Helm 4.1.4 renders.
         assert_eq!(r(3.746, 2), 3.75);
         assert_eq!(r(3.745, 2), 3.75);
         assert_eq!(r(3.744, 2), 3.74);
         assert_eq!(r(-3.746, 2), -3.75);
-        assert_eq!(r(123.5555, 3), 123.556);
-        assert_eq!(num(round(&[f(123.5555), Value::int(3), f(0.4)])), 123.556);
         assert_eq!(r(123.555555, 0), 124.0);
+        assert!(r(1.5, 400).is_nan());
+        assert!(r(1.5, -400).is_nan());
     }
 
     #[test]

@@ -350,14 +350,14 @@ mod tests {
             substr(-1, -2, "abc").unwrap_err().message(),
             "runtime error: slice bounds out of range [:-2]"
         );
-        // Sprig's strings_test.go TestSubstr.
+        // Helm 4.1.4 renders.
         assert_eq!(substr(0, 4, "fooo").unwrap(), "fooo");
         assert_eq!(substr(1, 3, "foo").unwrap(), "oo");
     }
 
     #[test]
     fn trunc_like_sprig() {
-        // Sprig's strings_test.go TestTrunc.
+        // Helm 4.1.4 renders.
         assert_eq!(trunc(5, "foooooo"), "foooo");
         assert_eq!(trunc(-5, "baaaaaar"), "aaaar");
         assert_eq!(trunc(-10, "abc"), "abc");
