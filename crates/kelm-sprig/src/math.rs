@@ -159,21 +159,21 @@ impl Decimal {
 
     /// `Float64`: the nearest float64 to the exact value.
     fn to_f64(&self) -> f64 {
-        let s = format!("{}e{}", self.value, self.exp);
-        strconv::parse_float(&s, 64).unwrap_or_else(|_| {
-            // Out of range: ParseFloat's error carries ±Inf or 0, as big.Rat gives.
-            if self.value.is_negative() {
-                if self.exp > 0 {
-                    f64::NEG_INFINITY
-                } else {
-                    -0.0
-                }
-            } else if self.exp > 0 {
+        let digits = self.value.abs().to_string();
+        let s = format!("{digits}e{}", self.exp);
+        let magnitude = strconv::parse_float(&s, 64).unwrap_or_else(|_| {
+            // Out of range: too large is infinite, too small is zero, as big.Rat says.
+            if digits.len() as i64 + i64::from(self.exp) > 0 {
                 f64::INFINITY
             } else {
                 0.0
             }
-        })
+        });
+        if self.value.is_negative() {
+            -magnitude
+        } else {
+            magnitude
+        }
     }
 }
 
@@ -541,6 +541,10 @@ mod tests {
             f64::INFINITY
         );
         assert_eq!(num(exec_decimal_op(&f(1e-200), &[f(1e-200)], Op::Mul)), 0.0);
+        assert_eq!(
+            num(exec_decimal_op(&f(1e308), &[f(1e-5)], Op::Div)),
+            f64::INFINITY
+        );
         assert_eq!(
             exec_decimal_op(&f(1.0), &[Value::int(0)], Op::Div)
                 .unwrap_err()
