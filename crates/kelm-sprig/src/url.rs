@@ -95,10 +95,7 @@ fn unescape(s: &str, mode: Mode) -> Result<String, String> {
                     || !b[i + 2].is_ascii_hexdigit()
                 {
                     let bad = &b[i..(i + 3).min(b.len())];
-                    return Err(format!(
-                        "invalid URL escape {}",
-                        strconv::quote(&bytes_to_string(bad))
-                    ));
+                    return Err(format!("invalid URL escape {}", strconv::quote_bytes(bad)));
                 }
                 let esc = &s[i..i + 3];
                 if mode == Mode::Host && unhex(b[i + 1]) < 8 && esc != "%25" {
