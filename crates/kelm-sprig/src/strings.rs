@@ -2,7 +2,8 @@
 //! `lower`, `title`, `untitle`, `substr`, `trunc`, `abbrev`, `abbrevboth`, `repeat`,
 //! `nospace`, `initials`, `swapcase`, `camelcase`, `snakecase`, `kebabcase`, `wrap`,
 //! `wrapWith`, `contains`, `hasPrefix`, `hasSuffix`, `quote`, `squote`, `cat`,
-//! `indent`, `nindent`, `replace`, `plural`, `split`, `splitn`, `splitList`, as Sprig.
+//! `indent`, `nindent`, `replace`, `plural`, `split`, `splitn`, `splitList` and `hello`,
+//! as Sprig.
 //!
 //! Go strings are bytes, and several of these functions cut by byte offsets
 //! (`substr`, `trunc`, `abbrev`, `wrap`); where a cut splits a character, kelm's
@@ -160,6 +161,8 @@ fn indent(spaces: i64, v: &str) -> Result<String, FuncError> {
 pub(crate) fn functions() -> Vec<Function> {
     let s = |v: String| -> R { Ok(Value::from(v)) };
     vec![
+        // Sprig's smoke-test function, which Helm registers with the rest.
+        func("hello", vec![], STRING, |_| Ok(Value::from("Hello!"))),
         func("abbrev", vec![INT, STRING], STRING, move |a| {
             let (w, text) = (arg_int(&a[0]), arg_str(&a[1]));
             if w < 4 {
