@@ -23,6 +23,10 @@ const INVALID_CHAR_RANGE: &str = "invalid character class range";
 const INVALID_NAMED_CAPTURE: &str = "invalid named capture";
 const INVALID_PERL_OP: &str = "invalid or unsupported Perl syntax";
 const TRAILING_BACKSLASH: &str = "trailing backslash at end of expression";
+const NESTING_DEPTH: &str = "expression nests too deeply";
+
+/// Go's limit on the height of the parsed tree.
+const MAX_HEIGHT: u32 = 1000;
 
 /// Go's `*syntax.Error` text.
 fn error(code: &str, expr: &str) -> String {
@@ -46,15 +50,19 @@ struct Flags {
     non_greedy: bool,
 }
 
-/// A piece of the translation, with what Go's `repeatIsValid` needs to know of it: the
-/// smallest repeat budget under which it is valid.
+/// A piece of the translation, with what Go's checks need to know of it: the smallest
+/// repeat budget under which `repeatIsValid` accepts it, and the height of Go's tree
+/// for it (literal characters in a row make one node).
 struct Atom {
     text: String,
     need: u64,
+    height: u32,
+    literal: bool,
 }
 
 struct Frame {
     alternatives: Vec<String>,
+    heights: Vec<u32>,
     atoms: Vec<Atom>,
     need: u64,
     /// `Some(capture)` for a group (capturing or not); `None` for the top level.
@@ -67,6 +75,7 @@ impl Frame {
     fn new(group: Option<bool>, saved: Flags) -> Frame {
         Frame {
             alternatives: Vec::new(),
+            heights: Vec::new(),
             atoms: Vec::new(),
             need: 0,
             group,
@@ -77,8 +86,27 @@ impl Frame {
     fn finish_alternative(&mut self) {
         let text: String = self.atoms.iter().map(|a| a.text.as_str()).collect();
         self.need = self.atoms.iter().fold(self.need, |n, a| n.max(a.need));
+        let mut items = 0;
+        let mut max = 0;
+        for (i, a) in self.atoms.iter().enumerate() {
+            if !(a.literal && i > 0 && self.atoms[i - 1].literal) {
+                items += 1;
+            }
+            max = max.max(a.height);
+        }
+        self.heights.push(match items {
+            0 => 1,
+            1 => max,
+            _ => max + 1,
+        });
         self.atoms.clear();
         self.alternatives.push(text);
+    }
+
+    /// The height of the group's content (an alternation of its alternatives).
+    fn height(&self) -> u32 {
+        let max = self.heights.iter().copied().max().unwrap_or(1);
+        if self.heights.len() > 1 { max + 1 } else { max }
     }
 }
 
@@ -207,6 +235,9 @@ pub(crate) fn translate(expr: &str) -> Result<Translated, String> {
     p.run()?;
     let mut top = p.frames.pop().expect("top frame");
     top.finish_alternative();
+    if top.height() > MAX_HEIGHT {
+        return Err(error(NESTING_DEPTH, expr));
+    }
     Ok(Translated {
         pattern: top.alternatives.join("|"),
         names: p.names,
@@ -223,8 +254,38 @@ impl<'a> Parser<'a> {
         self.frames.last_mut().expect("a frame")
     }
 
+    /// Pushes a leaf (a node of height 1, which no limit refuses).
     fn push(&mut self, text: String, need: u64) {
-        self.frame().atoms.push(Atom { text, need });
+        self.push_leaf(text, need, false);
+    }
+
+    fn push_leaf(&mut self, text: String, need: u64, literal: bool) {
+        self.frame().atoms.push(Atom {
+            text,
+            need,
+            height: 1,
+            literal,
+        });
+    }
+
+    /// Pushes a node with children, refusing trees deeper than Go allows.
+    fn push_node(
+        &mut self,
+        text: String,
+        need: u64,
+        height: u32,
+        literal: bool,
+    ) -> Result<(), String> {
+        if height > MAX_HEIGHT {
+            return Err(error(NESTING_DEPTH, self.whole));
+        }
+        self.frame().atoms.push(Atom {
+            text,
+            need,
+            height,
+            literal,
+        });
+        Ok(())
     }
 
     fn literal(&mut self, c: char) {
@@ -234,7 +295,7 @@ impl<'a> Parser<'a> {
         } else {
             esc
         };
-        self.push(text, 0);
+        self.push_leaf(text, 0, true);
     }
 
     fn run(&mut self) -> Result<(), String> {
@@ -357,7 +418,8 @@ impl<'a> Parser<'a> {
             }
         }
         let lazy = if non_greedy { "?" } else { "" };
-        self.push(format!("(?:{}){op}{lazy}", sub.text), need);
+        let text = format!("(?:{}){op}{lazy}", sub.text);
+        self.push_node(text, need, sub.height + 1, false)?;
         Ok(after)
     }
 
@@ -369,13 +431,12 @@ impl<'a> Parser<'a> {
         f.finish_alternative();
         self.flags = f.saved;
         let body = f.alternatives.join("|");
-        let text = if f.group == Some(true) {
-            format!("({body})")
+        let (text, height) = if f.group == Some(true) {
+            (format!("({body})"), f.height() + 1)
         } else {
-            format!("(?:{body})")
+            (format!("(?:{body})"), f.height())
         };
-        self.push(text, f.need);
-        Ok(())
+        self.push_node(text, f.need, height, false)
     }
 
     /// `(?` constructs: named groups and flags (Go's `parsePerlFlags`).
@@ -841,6 +902,19 @@ mod tests {
         ] {
             assert_eq!(err(expr), want, "{expr}");
         }
+    }
+
+    #[test]
+    fn nesting_like_go() {
+        // Go 1.25: a tree higher than 1000 is refused; non-capturing groups add no height.
+        let nest = |open: &str, n: usize| format!("{}a{}", open.repeat(n), ")".repeat(n));
+        assert!(translate(&nest("(", 999)).is_ok());
+        assert!(
+            translate(&nest("(", 1000))
+                .unwrap_err()
+                .starts_with("error parsing regexp: expression nests too deeply: `((((")
+        );
+        assert!(translate(&nest("(?:", 1200)).is_ok());
     }
 
     #[test]
