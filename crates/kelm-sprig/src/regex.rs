@@ -12,6 +12,7 @@
 //! Character classes named with `\p{...}` use the Unicode tables of the `regex` crate,
 //! which may be a newer Unicode version than Go's (characters assigned since then).
 
+mod classes;
 #[rustfmt::skip]
 mod names;
 mod syntax;
