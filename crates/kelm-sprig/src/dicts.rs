@@ -27,6 +27,16 @@ pub(crate) fn as_map(v: &Value) -> Option<Map> {
     }
 }
 
+/// A `map[string]interface{}` argument as the function sees it: Go converts a value of
+/// a named map type (such as Helm's `.Values`) to the parameter's type, so what the
+/// function returns is a plain map; a nil map stays as it came.
+fn as_param(v: &Value) -> Value {
+    match (v, as_map(v)) {
+        (Value::Object(_), Some(m)) => Value::Map(m),
+        _ => v.clone(),
+    }
+}
+
 /// Go's panic when writing to a nil map.
 fn nil_map_write() -> FuncError {
     FuncError::new("assignment to entry in nil map")
@@ -123,7 +133,7 @@ fn empty_like(v: &Value) -> Value {
 /// returns it (a new map when the first is nil and a source is not).
 fn merge(a: &[Value], overwrite: bool) -> R {
     let mut dst = as_map(&a[0]);
-    let mut result = a[0].clone();
+    let mut result = as_param(&a[0]);
     for src in &a[1..] {
         let Some(sm) = as_map(src) else { continue };
         let dm = match &dst {
@@ -232,13 +242,13 @@ pub(crate) fn functions() -> Vec<Function> {
         func("set", vec![map(), STRING, ANY], map(), |a| {
             let m = as_map(&a[0]).ok_or_else(nil_map_write)?;
             m.insert(arg_str(&a[1]), a[2].clone());
-            Ok(a[0].clone())
+            Ok(as_param(&a[0]))
         }),
         func("unset", vec![map(), STRING], map(), |a| {
             if let Some(m) = as_map(&a[0]) {
                 m.remove(arg_str(&a[1]));
             }
-            Ok(a[0].clone())
+            Ok(as_param(&a[0]))
         }),
         func("hasKey", vec![map(), STRING], BOOL, |a| {
             Ok(Value::Bool(
@@ -418,6 +428,40 @@ mod tests {
                 nested
             ])),
             "z"
+        );
+    }
+
+    /// A value of a named map type, as Helm's `.Values` (`common.Values`).
+    #[derive(Debug)]
+    struct Values(Map);
+
+    impl kelm_gotmpl::Object for Values {
+        fn go_type(&self) -> Type {
+            Type::named("common.Values", Type::map_of_any())
+        }
+
+        fn underlying(&self) -> Option<Value> {
+            Some(Value::Map(self.0.clone()))
+        }
+    }
+
+    fn call(name: &str, args: &[Value]) -> R {
+        let f = functions().into_iter().find(|f| f.name() == name).unwrap();
+        f.invoke(&mut kelm_gotmpl::Call::detached(), args)
+    }
+
+    #[test]
+    fn named_maps_like_helm() {
+        // Helm 4.1.4: `set .Values "x" 1 | typeOf` is map[string]interface {}, the change
+        // is seen through .Values, and dig refuses common.Values.
+        let m = Map::new();
+        let values = Value::Object(std::sync::Arc::new(Values(m.clone())));
+        let r = call("set", &[values.clone(), Value::from("x"), Value::int(1)]).unwrap();
+        assert_eq!(crate::reflect::type_name(&r), "map[string]interface {}");
+        assert_eq!(show(Ok(Value::Map(m))), "map[x:1]");
+        assert_eq!(
+            show(dig(&[Value::from("x"), Value::from("d"), values])),
+            "ERR interface conversion: interface {} is common.Values, not map[string]interface {}"
         );
     }
 
