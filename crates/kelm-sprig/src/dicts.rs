@@ -168,6 +168,13 @@ fn deep_copy(v: &Value, depth: usize) -> Value {
             l.go_type().clone(),
             l.items().iter().map(|x| deep_copy(x, depth + 1)).collect(),
         )),
+        // A host value of a named map type (Helm's `.Values`): the copy must not share
+        // the map. kelm cannot make another host value, so the copy is the plain map
+        // (Go's keeps the named type, which `typeOf` would show).
+        Value::Object(o) => match o.underlying() {
+            Some(u @ (Value::Map(_) | Value::List(_))) => deep_copy(&u, depth + 1),
+            _ => v.clone(),
+        },
         _ => v.clone(),
     }
 }
