@@ -1,8 +1,3 @@
-//! Semantic versions with Masterminds' rules: `semver`, `semverCompare`.
-
-use kelm_gotmpl::Function;
-
-/// This group's functions.
-pub(crate) fn functions() -> Vec<Function> {
+pub(crate) fn functions() -> Vec<kelm_gotmpl::Function> {
     Vec::new()
 }
