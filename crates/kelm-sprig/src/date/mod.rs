@@ -238,3 +238,267 @@ fn duration_round(v: &Value) -> String {
     }
     "0s".to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use kelm_gotmpl::{Map, Template, Value};
+
+    /// Renders `tpl` with this group's functions; `.i64` is an `int64` 95 and `.f` a
+    /// `float64` 1234567890 (as values files give).
+    fn render(tpl: &str) -> Result<String, String> {
+        let mut t = Template::new("t");
+        t.add_funcs(super::functions());
+        t.parse(tpl).map_err(|e| e.to_string())?;
+        let data = Map::from_entries([
+            ("i64", Value::int64(95)),
+            ("ns", Value::int64(3_600_000_000_001)),
+            ("f", Value::float64(1234567890.0)),
+        ]);
+        let mut out = String::new();
+        t.execute(&Value::Map(data), &mut out)
+            .map_err(|e| e.to_string())?;
+        Ok(out)
+    }
+
+    /// Zone-independent cases, with what Helm 4.1.4's `helm template` printed for them
+    /// (machine zone UTC: `TZ` unset, /etc/localtime = Etc/UTC).
+    #[test]
+    fn functions_match_helm() {
+        let cases = [
+            (
+                r#"{{ dateInZone "2006-01-02 15:04:05 MST" 1234567890 "America/New_York" }}"#,
+                "2009-02-13 18:31:30 EST",
+            ),
+            (
+                r#"{{ dateInZone "2006-01-02 15:04:05 MST" 1234567890 "No/Where" }}"#,
+                "2009-02-13 23:31:30 UTC",
+            ),
+            (
+                r#"{{ dateInZone "2006-01-02 15:04:05 MST" 1234567890 "" }}"#,
+                "2009-02-13 23:31:30 UTC",
+            ),
+            (r#"{{ htmlDateInZone 0 "Asia/Tokyo" }}"#, "1970-01-01"),
+            (
+                r#"{{ dateInZone "2006-01-02T15:04:05Z07:00" 1234567890 "Asia/Kolkata" }}"#,
+                "2009-02-14T05:01:30+05:30",
+            ),
+            (r#"{{ duration "95" }}"#, "1m35s"),
+            (r#"{{ duration 95 }}"#, "0s"),
+            (r#"{{ duration .i64 }}"#, "1m35s"),
+            (r#"{{ duration "99999999999999999999" }}"#, "-1s"),
+            (r#"{{ durationRound "2h10m5s" }}"#, "2h"),
+            (r#"{{ durationRound "-400h" }}"#, "16d"),
+            (r#"{{ durationRound 95 }}"#, "0s"),
+            (r#"{{ durationRound .ns }}"#, "1h"),
+        ];
+        for (tpl, want) in cases {
+            assert_eq!(render(tpl).as_deref(), Ok(want), "{tpl}");
+        }
+    }
+
+    /// Cases on `toDate` results, which are in the machine's local zone: Helm's output
+    /// was recorded with the local zone UTC, so they run only where that holds.
+    #[test]
+    fn local_zone_cases_match_helm() {
+        let local = super::time::Time::unix(0, 0);
+        if super::layout::format(&local, "-0700 MST") != "+0000 UTC" {
+            return;
+        }
+        let d = r#"(toDate "2006-01-02" "2017-12-31")"#;
+        let cases = [
+            (
+                r#"{{ date "2006-01-02 15:04:05 MST" 1234567890 }}"#.to_string(),
+                "2009-02-13 23:31:30 UTC",
+            ),
+            (r#"{{ htmlDate 0 }}"#.to_string(), "1970-01-01"),
+            (
+                r#"{{ toDate "2006-01-02" "2017-12-31" }}"#.to_string(),
+                "2017-12-31 00:00:00 +0000 UTC",
+            ),
+            (
+                r#"{{ toDate "2006-01-02" "bad" }}"#.to_string(),
+                "0001-01-01 00:00:00 +0000 UTC",
+            ),
+            (
+                r#"{{ toDate "2006-01-02" "2017-12-31" | date "02/01/2006" }}"#.to_string(),
+                "31/12/2017",
+            ),
+            (format!("{{{{ {d} | unixEpoch }}}}"), "1514678400"),
+            (
+                format!(r#"{{{{ {d} | dateModify "1.5h" }}}}"#),
+                "2017-12-31 01:30:00 +0000 UTC",
+            ),
+            (
+                format!(r#"{{{{ {d} | dateModify "bad" }}}}"#),
+                "2017-12-31 00:00:00 +0000 UTC",
+            ),
+            (format!("{{{{ {d}.Year }}}}"), "2017"),
+            (format!("{{{{ {d}.Month }}}}"), "December"),
+            (format!("{{{{ {d}.Weekday }}}}"), "Sunday"),
+            (
+                format!(r#"{{{{ printf "%d %v %T" {d}.Month {d}.Month {d}.Month }}}}"#),
+                "12 December time.Month",
+            ),
+            (
+                format!(
+                    r#"{{{{ $t := {d} }}}}{{{{ $u := toDate "2006-01-02" "2018-01-02" }}}}{{{{ $u.Sub $t }}}} {{{{ ($u.Sub $t).Hours }}}} {{{{ printf "%T %d" ($u.Sub $t) ($u.Sub $t) }}}}"#
+                ),
+                "48h0m0s 48 time.Duration 172800000000000",
+            ),
+            (
+                format!("{{{{ {d}.Location }}}} {{{{ {d}.UTC.Location }}}}"),
+                "Local UTC",
+            ),
+            (
+                format!("{{{{ {d}.Add 3600000000000 }}}}"),
+                "2017-12-31 01:00:00 +0000 UTC",
+            ),
+            (
+                format!("{{{{ {d}.AddDate 1 2 3 }}}}"),
+                "2019-03-06 00:00:00 +0000 UTC",
+            ),
+            (
+                format!(r#"{{{{ printf "%T %v" {d} {d} }}}}"#),
+                "time.Time 2017-12-31 00:00:00 +0000 UTC",
+            ),
+            (
+                r#"{{ toDate "2006-01-02 MST" "2017-12-31 PST" }}"#.to_string(),
+                "2017-12-31 00:00:00 +0000 PST",
+            ),
+            (
+                r#"{{ toDate "2006-01-02 -0700" "2017-12-31 -0800" }}"#.to_string(),
+                "2017-12-31 00:00:00 -0800 -0800",
+            ),
+            (
+                r#"{{ (toDate "2006-01-02 -0700" "2017-12-31 -0800").Location }}|"#.to_string(),
+                "|",
+            ),
+            (format!("{{{{ eq {d} {d} }}}}"), "true"),
+            (
+                format!("{{{{ {d}.MarshalJSON }}}}"),
+                "[34 50 48 49 55 45 49 50 45 51 49 84 48 48 58 48 48 58 48 48 90 34]",
+            ),
+            (format!(r#"{{{{ {d}.Format "Jan 2" }}}}"#), "Dec 31"),
+            (
+                format!(r#"{{{{ {d}.UnixNano }}}} {{{{ printf "%T" {d}.Unix }}}}"#),
+                "1514678400000000000 int64",
+            ),
+            (
+                format!(r#"{{{{ {d}.IsZero }}}} {{{{ (toDate "2006-01-02" "x").IsZero }}}}"#),
+                "false true",
+            ),
+            (
+                r#"{{ toDate "2006-01-02" "x" | unixEpoch }}"#.to_string(),
+                "-62135596800",
+            ),
+            (format!(r#"{{{{ dateInZone "2006" {d} "UTC" }}}}"#), "2017"),
+            (
+                format!("{{{{ {d}.GoString }}}}"),
+                "time.Date(2017, time.December, 31, 0, 0, 0, 0, time.Local)",
+            ),
+            (
+                format!(
+                    r#"{{{{ ({d}.Sub (toDate "2006-01-02" "2017-12-30")).Round 7000000000 }}}}"#
+                ),
+                "24h0m1s",
+            ),
+            (
+                r#"{{ toDate "2006-01-02" "10000-01-01" }}"#.to_string(),
+                "0001-01-01 00:00:00 +0000 UTC",
+            ),
+        ];
+        for (tpl, want) in &cases {
+            assert_eq!(render(tpl).as_deref(), Ok(*want), "{tpl}");
+        }
+    }
+
+    /// Errors, with the part of Helm 4.1.4's message after the template position.
+    #[test]
+    fn errors_match_helm() {
+        let d = r#"(toDate "2006-01-02" "2017-12-31")"#;
+        let cases = [
+            (
+                r#"{{ mustToDate "2006-01-02" "bad" }}"#.to_string(),
+                r#"error calling mustToDate: parsing time "bad" as "2006-01-02": cannot parse "bad" as "2006""#,
+            ),
+            (
+                r#"{{ mustToDate "2006-01-02" "2017-02-30" }}"#.to_string(),
+                r#"error calling mustToDate: parsing time "2017-02-30": day out of range"#,
+            ),
+            (
+                format!(r#"{{{{ mustDateModify "bad" {d} }}}}"#),
+                r#"error calling mustDateModify: time: invalid duration "bad""#,
+            ),
+            (
+                r#"{{ mustDateModify "1d" now }}"#.to_string(),
+                r#"error calling mustDateModify: time: unknown unit "d" in duration "1d""#,
+            ),
+            (
+                r#"{{ dateModify "1h" 5 }}"#.to_string(),
+                "can't handle 5 for arg of type time.Time",
+            ),
+            (
+                r#"{{ unixEpoch "x" }}"#.to_string(),
+                r#"can't handle "x" for arg of type time.Time"#,
+            ),
+            (
+                format!("{{{{ {d}.In nil }}}}"),
+                "error calling In: time: missing Location in call to Time.In",
+            ),
+            (
+                format!("{{{{ {d}.Zone }}}}"),
+                "invalid function signature for Zone: second return value should be error; is int",
+            ),
+            (
+                format!("{{{{ {d}.Add 1.5 }}}}"),
+                "expected integer; found 1.5",
+            ),
+            (
+                format!("{{{{ {d}.Add .i64 }}}}"),
+                "wrong type for value; expected time.Duration; got int64",
+            ),
+            (
+                format!("{{{{ {d}.Sub 5 }}}}"),
+                "can't handle 5 for arg of type time.Time",
+            ),
+            (
+                format!("{{{{ {d}.wall }}}}"),
+                "wall is an unexported field of struct type time.Time",
+            ),
+            (
+                format!("{{{{ {d}.Nope }}}}"),
+                "can't evaluate field Nope in type time.Time",
+            ),
+        ];
+        for (tpl, want) in &cases {
+            let err = render(tpl).expect_err(tpl);
+            assert!(err.ends_with(want), "{tpl}: {err}");
+        }
+    }
+
+    /// `now` and the functions that default to it: shapes rather than values.
+    #[test]
+    fn now_has_go_shape() {
+        let out = render("{{ now }}").unwrap();
+        // 2006-01-02 15:04:05.999999999 -0700 MST m=+0.000000001
+        let (time, mono) = out.split_once(" m=+").expect(&out);
+        assert!(time.len() >= "2006-01-02 15:04:05 +0000 UTC".len(), "{out}");
+        let (secs, frac) = mono.split_once('.').expect(&out);
+        assert!(secs.bytes().all(|b| b.is_ascii_digit()), "{out}");
+        assert!(
+            frac.len() == 9 && frac.bytes().all(|b| b.is_ascii_digit()),
+            "{out}"
+        );
+        // A float64 is not a date to Sprig: it means now.
+        let year = render(r#"{{ date "2006" .f }}"#).unwrap();
+        assert_eq!(year, render(r#"{{ now.Year }}"#).unwrap());
+        assert_eq!(render("{{ ago now }}").unwrap(), "0s");
+        assert_eq!(render("{{ durationRound now }}").unwrap(), "0s");
+        assert_eq!(
+            render(r#"{{ ago (now | dateModify "-90m") }}"#).unwrap(),
+            "1h30m0s"
+        );
+        let epoch = render("{{ now | unixEpoch }}").unwrap();
+        assert!(epoch.parse::<i64>().unwrap() > 1_700_000_000);
+    }
+}

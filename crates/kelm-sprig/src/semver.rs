@@ -1,3 +1,0 @@
-pub(crate) fn functions() -> Vec<kelm_gotmpl::Function> {
-    Vec::new()
-}
