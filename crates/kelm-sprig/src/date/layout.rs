@@ -131,8 +131,8 @@ fn next_std_chunk(layout: &[u8]) -> (&[u8], i32, &[u8]) {
     for i in 0..layout.len() {
         let c = layout[i];
         match c {
-            b'J' => {
-                if at(i, b"Jan") {
+            b'J'
+                if at(i, b"Jan") => {
                     if at(i, b"January") {
                         return (&layout[..i], STD_LONG_MONTH, &layout[i + 7..]);
                     }
@@ -140,9 +140,8 @@ fn next_std_chunk(layout: &[u8]) -> (&[u8], i32, &[u8]) {
                         return (&layout[..i], STD_MONTH, &layout[i + 3..]);
                     }
                 }
-            }
-            b'M' => {
-                if layout.len() >= i + 3 {
+            b'M'
+                if layout.len() >= i + 3 => {
                     if at(i, b"Mon") {
                         if at(i, b"Monday") {
                             return (&layout[..i], STD_LONG_WEEK_DAY, &layout[i + 6..]);
@@ -155,7 +154,6 @@ fn next_std_chunk(layout: &[u8]) -> (&[u8], i32, &[u8]) {
                         return (&layout[..i], STD_TZ, &layout[i + 3..]);
                     }
                 }
-            }
             b'0' => {
                 if layout.len() >= i + 2 && (b'1'..=b'6').contains(&layout[i + 1]) {
                     return (
@@ -195,16 +193,14 @@ fn next_std_chunk(layout: &[u8]) -> (&[u8], i32, &[u8]) {
             b'3' => return (&layout[..i], STD_HOUR12, &layout[i + 1..]),
             b'4' => return (&layout[..i], STD_MINUTE, &layout[i + 1..]),
             b'5' => return (&layout[..i], STD_SECOND, &layout[i + 1..]),
-            b'P' => {
-                if layout.len() >= i + 2 && layout[i + 1] == b'M' {
+            b'P'
+                if layout.len() >= i + 2 && layout[i + 1] == b'M' => {
                     return (&layout[..i], STD_PM, &layout[i + 2..]);
                 }
-            }
-            b'p' => {
-                if layout.len() >= i + 2 && layout[i + 1] == b'm' {
+            b'p'
+                if layout.len() >= i + 2 && layout[i + 1] == b'm' => {
                     return (&layout[..i], STD_PM_LOWER, &layout[i + 2..]);
                 }
-            }
             b'-' => {
                 for (pat, std) in [
                     (&b"-070000"[..], STD_NUM_SECONDS_TZ),
@@ -231,9 +227,9 @@ fn next_std_chunk(layout: &[u8]) -> (&[u8], i32, &[u8]) {
                     }
                 }
             }
-            b'.' | b',' => {
+            b'.' | b','
                 // ,000 or .000 or ,999 or .999: repeated digits for fractional seconds.
-                if i + 1 < layout.len() && (layout[i + 1] == b'0' || layout[i + 1] == b'9') {
+                if i + 1 < layout.len() && (layout[i + 1] == b'0' || layout[i + 1] == b'9') => {
                     let ch = layout[i + 1];
                     let mut j = i + 1;
                     while j < layout.len() && layout[j] == ch {
@@ -251,7 +247,6 @@ fn next_std_chunk(layout: &[u8]) -> (&[u8], i32, &[u8]) {
                         return (&layout[..i], std, &layout[j..]);
                     }
                 }
-            }
             _ => {}
         }
     }
@@ -479,7 +474,7 @@ pub(crate) fn quote(s: &[u8]) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for &c in s {
-        if c >= 0x80 || c < b' ' {
+        if !(b' '..0x80).contains(&c) {
             out.push_str(&format!("\\x{c:02x}"));
         } else {
             if c == b'"' || c == b'\\' {
@@ -993,21 +988,21 @@ fn parse(alayout: &[u8], avalue: &[u8], default_location: Loc, local: Loc) -> Re
                     value = &value[ndigit..];
                 }
             }
-            STD_FRAC_SECOND9 => {
-                if value.len() >= 2 && comma_or_period(value[0]) && value[1].is_ascii_digit() {
-                    // Take any number of digits, even more than asked for, because
-                    // it is what the stdSecond case would do.
-                    let mut i = 0;
-                    while i + 1 < value.len() && value[i + 1].is_ascii_digit() {
-                        i += 1;
-                    }
-                    match parse_nanoseconds(value, 1 + i) {
-                        Ok(ns) => nsec = ns,
-                        Err(Some(r)) => range_err = r,
-                        Err(None) => ok = false,
-                    }
-                    value = &value[1 + i..];
+            STD_FRAC_SECOND9
+                if value.len() >= 2 && comma_or_period(value[0]) && value[1].is_ascii_digit() =>
+            {
+                // Take any number of digits, even more than asked for, because
+                // it is what the stdSecond case would do.
+                let mut i = 0;
+                while i + 1 < value.len() && value[i + 1].is_ascii_digit() {
+                    i += 1;
                 }
+                match parse_nanoseconds(value, 1 + i) {
+                    Ok(ns) => nsec = ns,
+                    Err(Some(r)) => range_err = r,
+                    Err(None) => ok = false,
+                }
+                value = &value[1 + i..];
             }
             _ => {}
         }
@@ -1222,7 +1217,7 @@ fn parse_rfc3339(s: &[u8], local: &Loc) -> Option<Time> {
     let (hour, _) = parse_uint(&s[11..13], 0, 23);
     let (min, _) = parse_uint(&s[14..16], 0, 59);
     let (sec, ok) = parse_uint(&s[17..19], 0, 59);
-    if !ok || !(s[4] == b'-' && s[7] == b'-' && s[10] == b'T' && s[13] == b':' && s[16] == b':') {
+    if !(ok && s[4] == b'-' && s[7] == b'-' && s[10] == b'T' && s[13] == b':' && s[16] == b':') {
         return None;
     }
     let mut s = &s[19..];

@@ -821,7 +821,8 @@ mod tests {
     /// Unix seconds and the UTC calendar fields Go computes.
     #[test]
     fn unix_to_calendar_matches_go() {
-        let cases: &[(i64, (i64, i64, i64, i64, i64, i64, i64, i64))] = &[
+        type Fields = (i64, i64, i64, i64, i64, i64, i64, i64);
+        let cases: &[(i64, Fields)] = &[
             (0, (1970, 1, 1, 0, 0, 0, 4, 1)),
             (1221681866, (2008, 9, 17, 20, 4, 26, 3, 261)),
             (-1221681866, (1931, 4, 16, 3, 55, 34, 4, 106)),

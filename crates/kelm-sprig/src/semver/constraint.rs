@@ -61,8 +61,6 @@ enum Op {
 struct Constraint {
     /// The version compared against, wildcards as zeros.
     con: Version,
-    /// The version as written (`4.x` in `!= 4.x`).
-    orig: String,
     op: Op,
     minor_dirty: bool,
     dirty: bool,
@@ -140,7 +138,6 @@ fn parse_constraint(c: &str) -> Result<Constraint, String> {
         // An empty constraint means any version (`>= 0.0.0` with a wildcard).
         return Ok(Constraint {
             con: Version::parse("0.0.0")?,
-            orig: String::new(),
             op: Op::TildeOrEqual,
             minor_dirty: false,
             patch_dirty: false,
@@ -179,7 +176,6 @@ fn parse_constraint(c: &str) -> Result<Constraint, String> {
     let con = Version::parse(&ver).map_err(|_| "constraint parser error".to_string())?;
     Ok(Constraint {
         con,
-        orig: group(2).to_string(),
         op,
         minor_dirty,
         dirty,
@@ -272,7 +268,7 @@ impl Constraint {
         if v.major != c.major {
             return false;
         }
-        !(v.minor != c.minor && !self.minor_dirty)
+        v.minor == c.minor || self.minor_dirty
     }
 
     /// `^1.2.3` is `>=1.2.3 <2.0.0`; `^0.2.3` is `>=0.2.3 <0.3.0`; `^0.0.3` is exactly
