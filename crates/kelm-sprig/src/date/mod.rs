@@ -476,6 +476,49 @@ mod tests {
         }
     }
 
+    /// The names these groups register, as Sprig v3.3.0's `functions.go` spells them.
+    #[test]
+    fn names_are_sprigs() {
+        let mut names: Vec<String> = super::functions()
+            .into_iter()
+            .chain(crate::semver::functions())
+            .chain(crate::random::functions())
+            .map(|f| f.name().to_string())
+            .collect();
+        names.sort();
+        let mut want = vec![
+            "ago",
+            "date",
+            "date_in_zone",
+            "date_modify",
+            "dateInZone",
+            "dateModify",
+            "duration",
+            "durationRound",
+            "hello",
+            "htmlDate",
+            "htmlDateInZone",
+            "must_date_modify",
+            "mustDateModify",
+            "mustToDate",
+            "now",
+            "randAlpha",
+            "randAlphaNum",
+            "randAscii",
+            "randBytes",
+            "randInt",
+            "randNumeric",
+            "semver",
+            "semverCompare",
+            "shuffle",
+            "toDate",
+            "unixEpoch",
+            "uuidv4",
+        ];
+        want.sort();
+        assert_eq!(names, want);
+    }
+
     /// `now` and the functions that default to it: shapes rather than values.
     #[test]
     fn now_has_go_shape() {
