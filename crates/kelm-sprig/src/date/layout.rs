@@ -131,29 +131,27 @@ fn next_std_chunk(layout: &[u8]) -> (&[u8], i32, &[u8]) {
     for i in 0..layout.len() {
         let c = layout[i];
         match c {
-            b'J'
-                if at(i, b"Jan") => {
-                    if at(i, b"January") {
-                        return (&layout[..i], STD_LONG_MONTH, &layout[i + 7..]);
+            b'J' if at(i, b"Jan") => {
+                if at(i, b"January") {
+                    return (&layout[..i], STD_LONG_MONTH, &layout[i + 7..]);
+                }
+                if !starts_with_lower_case(&layout[i + 3..]) {
+                    return (&layout[..i], STD_MONTH, &layout[i + 3..]);
+                }
+            }
+            b'M' if layout.len() >= i + 3 => {
+                if at(i, b"Mon") {
+                    if at(i, b"Monday") {
+                        return (&layout[..i], STD_LONG_WEEK_DAY, &layout[i + 6..]);
                     }
                     if !starts_with_lower_case(&layout[i + 3..]) {
-                        return (&layout[..i], STD_MONTH, &layout[i + 3..]);
+                        return (&layout[..i], STD_WEEK_DAY, &layout[i + 3..]);
                     }
                 }
-            b'M'
-                if layout.len() >= i + 3 => {
-                    if at(i, b"Mon") {
-                        if at(i, b"Monday") {
-                            return (&layout[..i], STD_LONG_WEEK_DAY, &layout[i + 6..]);
-                        }
-                        if !starts_with_lower_case(&layout[i + 3..]) {
-                            return (&layout[..i], STD_WEEK_DAY, &layout[i + 3..]);
-                        }
-                    }
-                    if at(i, b"MST") {
-                        return (&layout[..i], STD_TZ, &layout[i + 3..]);
-                    }
+                if at(i, b"MST") {
+                    return (&layout[..i], STD_TZ, &layout[i + 3..]);
                 }
+            }
             b'0' => {
                 if layout.len() >= i + 2 && (b'1'..=b'6').contains(&layout[i + 1]) {
                     return (
@@ -193,14 +191,12 @@ fn next_std_chunk(layout: &[u8]) -> (&[u8], i32, &[u8]) {
             b'3' => return (&layout[..i], STD_HOUR12, &layout[i + 1..]),
             b'4' => return (&layout[..i], STD_MINUTE, &layout[i + 1..]),
             b'5' => return (&layout[..i], STD_SECOND, &layout[i + 1..]),
-            b'P'
-                if layout.len() >= i + 2 && layout[i + 1] == b'M' => {
-                    return (&layout[..i], STD_PM, &layout[i + 2..]);
-                }
-            b'p'
-                if layout.len() >= i + 2 && layout[i + 1] == b'm' => {
-                    return (&layout[..i], STD_PM_LOWER, &layout[i + 2..]);
-                }
+            b'P' if layout.len() >= i + 2 && layout[i + 1] == b'M' => {
+                return (&layout[..i], STD_PM, &layout[i + 2..]);
+            }
+            b'p' if layout.len() >= i + 2 && layout[i + 1] == b'm' => {
+                return (&layout[..i], STD_PM_LOWER, &layout[i + 2..]);
+            }
             b'-' => {
                 for (pat, std) in [
                     (&b"-070000"[..], STD_NUM_SECONDS_TZ),
@@ -227,26 +223,27 @@ fn next_std_chunk(layout: &[u8]) -> (&[u8], i32, &[u8]) {
                     }
                 }
             }
+            // ,000 or .000 or ,999 or .999: repeated digits for fractional seconds.
             b'.' | b','
-                // ,000 or .000 or ,999 or .999: repeated digits for fractional seconds.
-                if i + 1 < layout.len() && (layout[i + 1] == b'0' || layout[i + 1] == b'9') => {
-                    let ch = layout[i + 1];
-                    let mut j = i + 1;
-                    while j < layout.len() && layout[j] == ch {
-                        j += 1;
-                    }
-                    // String of digits must end here: only fractional second if all
-                    // digits are the same.
-                    if !is_digit(layout, j) {
-                        let code = if ch == b'9' {
-                            STD_FRAC_SECOND9
-                        } else {
-                            STD_FRAC_SECOND0
-                        };
-                        let std = std_frac_second(code, j - (i + 1), c);
-                        return (&layout[..i], std, &layout[j..]);
-                    }
+                if i + 1 < layout.len() && (layout[i + 1] == b'0' || layout[i + 1] == b'9') =>
+            {
+                let ch = layout[i + 1];
+                let mut j = i + 1;
+                while j < layout.len() && layout[j] == ch {
+                    j += 1;
                 }
+                // String of digits must end here: only fractional second if all
+                // digits are the same.
+                if !is_digit(layout, j) {
+                    let code = if ch == b'9' {
+                        STD_FRAC_SECOND9
+                    } else {
+                        STD_FRAC_SECOND0
+                    };
+                    let std = std_frac_second(code, j - (i + 1), c);
+                    return (&layout[..i], std, &layout[j..]);
+                }
+            }
             _ => {}
         }
     }
