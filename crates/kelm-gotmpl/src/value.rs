@@ -334,7 +334,11 @@ impl fmt::Display for Type {
 /// Go consults methods first, then struct fields, then (for named map types) map keys;
 /// the executor follows that order using these hooks. Every method has a default, so
 /// an implementation provides only what its Go counterpart has.
-pub trait Object: Send + Sync + fmt::Debug {
+///
+/// Objects are `Any`, so the host that made one can recover its own type from a value
+/// passed back to it (`let a: &dyn Any = &*obj; a.downcast_ref::<MyObj>()`), as Go code
+/// type-asserts an `interface{}` argument.
+pub trait Object: std::any::Any + Send + Sync + fmt::Debug {
     /// The Go type, as `%T` prints it (`*chartutil.Capabilities`, `main.T`, ...).
     fn go_type(&self) -> Type;
 
