@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use kelm_yaml::{Map, Value};
+use kelm_yaml::{GoLocation, GoTime, Map, Value};
 use serde_json::Value as J;
 
 /// Parses a typed JSON text (deeply nested texts included).
@@ -17,8 +17,8 @@ pub fn parse_json(text: &str) -> Result<J, String> {
     Ok(j)
 }
 
-/// Builds the value a typed JSON value describes. Tags kelm's `Value` cannot hold
-/// (`$time`, `$bytes`) are errors that say so.
+/// Builds the value a typed JSON value describes. A tag kelm's `Value` cannot hold
+/// (`$bytes`) is an error that says so.
 pub fn build(j: &J) -> Result<Value, String> {
     Ok(match j {
         J::Null => Value::Null,
@@ -85,14 +85,78 @@ fn build_tag(tag: &str, arg: &J) -> Result<Value, String> {
             J::Object(o) => Ok(Value::Map(build_map(o)?)),
             _ => Err(format!("$map: want an object, got {arg}")),
         },
-        "$time" => Err(format!(
-            "API gap: Go produced a time.Time ({arg}), which kelm_yaml::Value cannot hold"
-        )),
+        "$time" => build_time(arg).map(|t| Value::Time(Box::new(t))),
         "$bytes" => Err(format!(
             "API gap: Go produced a string that is not UTF-8 (hex {arg}), which kelm_yaml::Value cannot hold"
         )),
         _ => Err(format!("unknown tag {tag:?}")),
     }
+}
+
+/// Builds a `$time` tag's time: `{"string": "1979-05-27 07:32:00 -0800 -0800", "zone":
+/// "", "location": ""}` (Go's `String()`, `Zone()` name, `Location().String()`).
+/// Checks that kelm prints the same `String()` as Go did.
+fn build_time(arg: &J) -> Result<GoTime, String> {
+    let bad = || format!("$time: cannot read {arg}");
+    let J::Object(o) = arg else {
+        return Err(bad());
+    };
+    let field = |k: &str| o.get(k).and_then(J::as_str).ok_or_else(bad);
+    let (string, zone, location) = (field("string")?, field("zone")?, field("location")?);
+    if o.len() != 3 {
+        return Err(bad());
+    }
+    let parts: Vec<&str> = string.splitn(4, ' ').collect();
+    let [date, clock, offset, _] = parts[..] else {
+        return Err(bad());
+    };
+    let (neg, date) = match date.strip_prefix('-') {
+        Some(d) => (true, d),
+        None => (false, date),
+    };
+    let num = |s: &str| s.parse::<i64>().map_err(|_| bad());
+    let d: Vec<&str> = date.split('-').collect();
+    let [y, mo, da] = d[..] else {
+        return Err(bad());
+    };
+    let (clock, frac) = clock.split_once('.').unwrap_or((clock, ""));
+    let c: Vec<&str> = clock.split(':').collect();
+    let [h, mi, se] = c[..] else {
+        return Err(bad());
+    };
+    let nanosecond = if frac.is_empty() {
+        0
+    } else {
+        num(&format!("{frac:0<9}"))? as u32
+    };
+    let (sign, off) = offset.split_at(1);
+    let off = num(off)?;
+    let off = (off / 100 * 60 + off % 100) * 60;
+    let t = GoTime {
+        year: if neg { -num(y)? } else { num(y)? },
+        month: num(mo)? as u8,
+        day: num(da)? as u8,
+        hour: num(h)? as u8,
+        minute: num(mi)? as u8,
+        second: num(se)? as u8,
+        nanosecond,
+        offset: if sign == "-" { -off } else { off } as i32,
+        zone: zone.to_string(),
+        location: match location {
+            "UTC" => GoLocation::Utc,
+            "datetime-local" => GoLocation::TomlLocalDatetime,
+            "date-local" => GoLocation::TomlLocalDate,
+            "time-local" => GoLocation::TomlLocalTime,
+            name => GoLocation::Named(name.to_string()),
+        },
+    };
+    if t.to_string() != string {
+        return Err(format!(
+            "$time: kelm's GoTime prints {:?} where Go printed {string:?}",
+            t.to_string()
+        ));
+    }
+    Ok(t)
 }
 
 /// Whether two values are the same Go value: floats compare by bits (so `-0` differs
@@ -182,6 +246,15 @@ fn write_value(s: &mut String, v: &Value) {
         }
         Value::String(t) => {
             let _ = write!(s, "{}", J::String(t.clone()));
+        }
+        Value::Time(t) => {
+            let _ = write!(
+                s,
+                "{{\"$time\": {{\"string\": {}, \"zone\": {}, \"location\": {}}}}}",
+                J::String(t.to_string()),
+                J::String(t.zone.clone()),
+                J::String(t.location.name().to_string())
+            );
         }
         Value::Seq(items) => {
             s.push('[');
