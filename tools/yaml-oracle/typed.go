@@ -300,16 +300,40 @@ func buildTime(arg any) (any, error) {
 	if !ok {
 		return nil, fmt.Errorf("$time: location is not a string")
 	}
-	// The first three fields of String(): date, clock, numeric offset.
+	// The first three fields of String(): date, clock, numeric offset. Read by hand:
+	// time.Parse takes only four-digit years.
+	var year, month, day, hour, min, sec, nsec, offset int
+	var sign byte
 	fields := strings.SplitN(str, " ", 4)
-	if len(fields) != 4 {
+	ok = len(fields) == 4 && len(fields[2]) == 5
+	if ok {
+		date := fields[0]
+		neg := strings.HasPrefix(date, "-")
+		_, err := fmt.Sscanf(strings.TrimPrefix(date, "-"), "%d-%d-%d", &year, &month, &day)
+		ok = err == nil
+		if neg {
+			year = -year
+		}
+		clock, frac, hasFrac := strings.Cut(fields[1], ".")
+		if _, err := fmt.Sscanf(clock, "%d:%d:%d", &hour, &min, &sec); err != nil {
+			ok = false
+		}
+		if hasFrac {
+			n, err := strconv.Atoi((frac + "000000000")[:9])
+			ok = ok && err == nil && len(frac) <= 9
+			nsec = n
+		}
+		sign = fields[2][0]
+		hhmm, err := strconv.Atoi(fields[2][1:])
+		ok = ok && err == nil && (sign == '+' || sign == '-')
+		offset = (hhmm/100*60 + hhmm%100) * 60
+		if sign == '-' {
+			offset = -offset
+		}
+	}
+	if !ok {
 		return nil, fmt.Errorf("$time: cannot read %q", str)
 	}
-	wall, err := time.Parse("2006-01-02 15:04:05.999999999 -0700", strings.Join(fields[:3], " "))
-	if err != nil {
-		return nil, fmt.Errorf("$time: %v", err)
-	}
-	_, offset := wall.Zone()
 	var loc *time.Location
 	switch {
 	case locName == "UTC":
@@ -319,7 +343,8 @@ func buildTime(arg any) (any, error) {
 	default:
 		loc = time.FixedZone(locName, offset)
 	}
-	t := time.Date(wall.Year(), wall.Month(), wall.Day(), wall.Hour(), wall.Minute(), wall.Second(), wall.Nanosecond(), loc)
+	// The wall clock in the zone (Date normalises nothing here: the fields are valid).
+	t := time.Date(year, time.Month(month), day, hour, min, sec, nsec, loc)
 	var back bytes.Buffer
 	writeTime(&back, t)
 	got := back.String()

@@ -20,6 +20,7 @@
 //! | `json.Unmarshal(j, &v)` into `interface{}` (`fromJson`) | [`from_json`], [`from_json_bytes`] |
 //! | `json.Unmarshal(j, &m)` into a map or slice (`fromJson`, `fromJsonArray`) | [`from_json_into`], [`from_json_into_bytes`] |
 //! | BurntSushi `toml` encoder / decoder | [`to_toml`], [`from_toml`] |
+//! | `time.Time` (TOML datetimes), as every printer writes it | [`Value::Time`], [`GoTime`] |
 
 mod error;
 mod json;

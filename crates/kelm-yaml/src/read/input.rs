@@ -104,18 +104,8 @@ impl<'r> Source<'r> {
         } else {
             0
         };
-        let body = &raw[start..];
-        let valid = match std::str::from_utf8(body) {
-            Ok(_) => body.len(),
-            Err(e) => e.valid_up_to(),
-        };
-        let (refused, feff) = survey(&body[..valid]);
-        let fault = refused.min(valid);
-        let fault = if fault == body.len() {
-            usize::MAX
-        } else {
-            fault + start
-        };
+        let (fault, feff) = survey(&raw[start..]);
+        let fault = fault.saturating_add(start);
         Source {
             raw,
             encoding,
@@ -600,9 +590,28 @@ pub(crate) fn count_chars(b: &[u8]) -> usize {
     b.iter().filter(|&&c| (c & 0xC0) != 0x80).count()
 }
 
-/// One pass over the text: the byte offset of the first character yaml.v2's reader
-/// refuses (C0 controls but tab, LF and CR; DEL; C1 controls but NEL; U+FFFE and
-/// U+FFFF), or `usize::MAX`; and whether U+FEFF occurs.
+/// The length of the valid UTF-8 sequence at the start of `b` (whose first byte is
+/// not ASCII), or `None`.
+#[inline]
+fn utf8_len(b: &[u8]) -> Option<usize> {
+    let cont = |i: usize, lo: u8, hi: u8| b.get(i).is_some_and(|c| (lo..=hi).contains(c));
+    let tail = |from: usize, to: usize| (from..to).all(|i| cont(i, 0x80, 0xBF));
+    let ok = match b[0] {
+        0xC2..=0xDF => tail(1, 2),
+        0xE0 => cont(1, 0xA0, 0xBF) && tail(2, 3),
+        0xED => cont(1, 0x80, 0x9F) && tail(2, 3),
+        0xE1..=0xEF => tail(1, 3),
+        0xF0 => cont(1, 0x90, 0xBF) && tail(2, 4),
+        0xF4 => cont(1, 0x80, 0x8F) && tail(2, 4),
+        0xF1..=0xF3 => tail(1, 4),
+        _ => false,
+    };
+    ok.then(|| width(b[0]))
+}
+
+/// One pass over UTF-8 input: the byte offset of the first character yaml.v2's reader
+/// refuses (a sequence that is not UTF-8; C0 controls but tab, LF and CR; DEL; C1
+/// controls but NEL; U+FFFE and U+FFFF), or `usize::MAX`; and whether U+FEFF occurs.
 fn survey(text: &[u8]) -> (usize, bool) {
     let mut feff = false;
     let mut i = 0;
@@ -640,7 +649,10 @@ fn survey(text: &[u8]) -> (usize, bool) {
             },
             _ => {}
         }
-        i += width(c).max(1);
+        match utf8_len(&text[i..]) {
+            Some(n) => i += n,
+            None => return (i, feff),
+        }
     }
     (usize::MAX, feff)
 }
@@ -659,6 +671,25 @@ mod tests {
         assert_eq!(first("a\u{86}".as_bytes()), 1);
         assert_eq!(survey("\u{feff}\u{fffd}\u{fffe}".as_bytes()), (6, true));
         assert_eq!(survey(b"abc"), (usize::MAX, false));
+        // Sequences that are not UTF-8, where Rust's validation stops.
+        for bad in [
+            &b"ab\xff"[..],
+            b"ab\x80",
+            b"ab\xc3(",
+            b"ab\xe2\x82",
+            b"ab\xc0\xaf",
+            b"ab\xe0\x80\xaf",
+            b"ab\xed\xa0\x80",
+            b"ab\xf4\x90\x80\x80",
+            b"ab\xf5\x80\x80\x80",
+        ] {
+            assert_eq!(first(bad), 2, "{bad:?}");
+            assert_eq!(std::str::from_utf8(bad).unwrap_err().valid_up_to(), 2);
+        }
+        assert_eq!(
+            first("é€😀\u{10FFFF}\u{D7FF}\u{E000}".as_bytes()),
+            usize::MAX
+        );
     }
 
     #[test]

@@ -4,8 +4,10 @@
 
 use std::fmt::Write as _;
 
-use kelm_yaml::{GoLocation, GoTime, Map, Value};
+use kelm_yaml::{GoTime, Map, Value};
 use serde_json::Value as J;
+
+use super::gotime;
 
 /// Parses a typed JSON text (deeply nested texts included).
 pub fn parse_json(text: &str) -> Result<J, String> {
@@ -95,7 +97,6 @@ fn build_tag(tag: &str, arg: &J) -> Result<Value, String> {
 
 /// Builds a `$time` tag's time: `{"string": "1979-05-27 07:32:00 -0800 -0800", "zone":
 /// "", "location": ""}` (Go's `String()`, `Zone()` name, `Location().String()`).
-/// Checks that kelm prints the same `String()` as Go did.
 fn build_time(arg: &J) -> Result<GoTime, String> {
     let bad = || format!("$time: cannot read {arg}");
     let J::Object(o) = arg else {
@@ -106,57 +107,7 @@ fn build_time(arg: &J) -> Result<GoTime, String> {
     if o.len() != 3 {
         return Err(bad());
     }
-    let parts: Vec<&str> = string.splitn(4, ' ').collect();
-    let [date, clock, offset, _] = parts[..] else {
-        return Err(bad());
-    };
-    let (neg, date) = match date.strip_prefix('-') {
-        Some(d) => (true, d),
-        None => (false, date),
-    };
-    let num = |s: &str| s.parse::<i64>().map_err(|_| bad());
-    let d: Vec<&str> = date.split('-').collect();
-    let [y, mo, da] = d[..] else {
-        return Err(bad());
-    };
-    let (clock, frac) = clock.split_once('.').unwrap_or((clock, ""));
-    let c: Vec<&str> = clock.split(':').collect();
-    let [h, mi, se] = c[..] else {
-        return Err(bad());
-    };
-    let nanosecond = if frac.is_empty() {
-        0
-    } else {
-        num(&format!("{frac:0<9}"))? as u32
-    };
-    let (sign, off) = offset.split_at(1);
-    let off = num(off)?;
-    let off = (off / 100 * 60 + off % 100) * 60;
-    let t = GoTime {
-        year: if neg { -num(y)? } else { num(y)? },
-        month: num(mo)? as u8,
-        day: num(da)? as u8,
-        hour: num(h)? as u8,
-        minute: num(mi)? as u8,
-        second: num(se)? as u8,
-        nanosecond,
-        offset: if sign == "-" { -off } else { off } as i32,
-        zone: zone.to_string(),
-        location: match location {
-            "UTC" => GoLocation::Utc,
-            "datetime-local" => GoLocation::TomlLocalDatetime,
-            "date-local" => GoLocation::TomlLocalDate,
-            "time-local" => GoLocation::TomlLocalTime,
-            name => GoLocation::Named(name.to_string()),
-        },
-    };
-    if t.to_string() != string {
-        return Err(format!(
-            "$time: kelm's GoTime prints {:?} where Go printed {string:?}",
-            t.to_string()
-        ));
-    }
-    Ok(t)
+    gotime::parse(string, zone, location).map_err(|e| format!("$time: {e}"))
 }
 
 /// Whether two values are the same Go value: floats compare by bits (so `-0` differs
