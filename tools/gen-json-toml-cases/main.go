@@ -11,8 +11,8 @@
 //
 // Values use a small notation the Rust test reads back: ~ null, T/F, i<decimal>;
 // u<decimal>; d<float64 bits, 16 hex digits> s<hex bytes>; [values] {(key value)*}
-// with keys written as strings. A decoded TOML datetime is written as the string
-// BurntSushi's encoder would print for it, kelm's representation of datetimes.
+// with keys written as strings; a time.Time (a decoded TOML datetime) is
+// t<hex of String()>;<hex of the zone's abbreviation>;<hex of Location().String()>;
 //
 // Styles: c is json.Marshal (toJson), p is json.MarshalIndent(v, "", "  ")
 // (toPrettyJson), r is an Encoder with SetEscapeHTML(false), its newline trimmed
@@ -63,7 +63,8 @@ func enc(b *strings.Builder, v any) {
 	case string:
 		b.WriteString("s" + hexs(x) + ";")
 	case time.Time:
-		b.WriteString("s" + hexs(tomlTime(x)) + ";")
+		zone, _ := x.Zone()
+		b.WriteString("t" + hexs(x.String()) + ";" + hexs(zone) + ";" + hexs(x.Location().String()) + ";")
 	case []any:
 		b.WriteByte('[')
 		for _, e := range x {
@@ -97,16 +98,6 @@ func notation(v any) string {
 	var b strings.Builder
 	enc(&b, v)
 	return b.String()
-}
-
-// tomlTime is the text BurntSushi's encoder writes for a time it decoded.
-func tomlTime(t time.Time) string {
-	var b bytes.Buffer
-	if err := toml.NewEncoder(&b).Encode(map[string]any{"t": t}); err != nil {
-		panic(err)
-	}
-	s := strings.TrimSuffix(b.String(), "\n")
-	return strings.TrimPrefix(s, "t = ")
 }
 
 // ---------------------------------------------------------------------------------

@@ -20,11 +20,13 @@ package main
 //	raw (default)  each line followed by "\n"; no lines: ""
 //	json           each line a JSON string literal, optionally followed by "* N" to
 //	               repeat it N times; all concatenated; blank lines ignored
-//	hex            hex digits, whitespace ignored
+//	hex            each line hex digits (whitespace ignored), optionally followed by
+//	               "* N" to repeat the line's bytes N times; all concatenated
 //	file           one line: a path relative to crates/kelm-yaml/tests; the file's bytes
 //	               (also hashed into the case's hash)
 
 import (
+	"bytes"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -206,10 +208,22 @@ func parseCase(block []string, line int, baseDir string) (*Case, error) {
 		}
 		c.Input = []byte(b.String())
 	case "hex":
-		h := strings.Join(strings.Fields(strings.Join(body, " ")), "")
-		b, err := hex.DecodeString(h)
-		if err != nil {
-			return nil, errf(j+1, "hex: %v", err)
+		var b []byte
+		for k, l := range body {
+			digits, count, repeated := strings.Cut(l, "*")
+			n := 1
+			if repeated {
+				var err error
+				n, err = strconv.Atoi(strings.TrimSpace(count))
+				if err != nil || n < 0 {
+					return nil, errf(j+1+k, "hex: bad repeat count %q", count)
+				}
+			}
+			h, err := hex.DecodeString(strings.Join(strings.Fields(digits), ""))
+			if err != nil {
+				return nil, errf(j+1+k, "hex: %v", err)
+			}
+			b = append(b, bytes.Repeat(h, n)...)
 		}
 		c.Input = b
 	case "file":

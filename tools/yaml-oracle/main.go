@@ -29,6 +29,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // ExpectFile is the layout of NAME.expected.json.
@@ -49,7 +50,25 @@ type ExpectCase struct {
 	Results []Result `json:"results"`
 }
 
+// inUTC makes sure the process runs with TZ=UTC, re-executing itself if needed: Go
+// reads the machine's zone once, and BurntSushi's TOML decoder takes its offset for
+// local datetimes at package initialisation, before main runs. kelm assumes UTC (the
+// zone of Helm's containers and CI).
+func inUTC() {
+	if os.Getenv("TZ") == "UTC" {
+		return
+	}
+	exe, err := os.Executable()
+	if err == nil {
+		os.Setenv("TZ", "UTC")
+		err = syscall.Exec(exe, os.Args, os.Environ())
+	}
+	fmt.Fprintf(os.Stderr, "yaml-oracle: cannot re-execute with TZ=UTC: %v\n", err)
+	os.Exit(1)
+}
+
 func main() {
+	inUTC()
 	src := flag.String("src", "", "directory holding this program's sources (hashed into the expectations)")
 	base := flag.String("base", "", "directory `file` inputs are relative to (crates/kelm-yaml/tests)")
 	libs := flag.String("libs", "", "file listing the installed library packages (setup-gosrc's stamp)")

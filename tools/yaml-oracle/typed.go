@@ -10,8 +10,11 @@ package main
 //	{"$float": "NaN"}             float64: "NaN", "+Inf", "-Inf", "-0" or a number
 //	{"$map": {..}}                map[string]interface{} (needed when the map has one
 //	                              key that starts with "$")
-//	{"$time": "..."}              time.Time, as %v prints it (only in results: TOML
-//	                              datetimes, which kelm's Value cannot hold)
+//	{"$time": {"string": "1979-05-27 07:32:00 -0800 -0800", "zone": "", "location": ""}}
+//	                              time.Time: String() (what %v prints), the zone's
+//	                              abbreviation (Zone()) and Location().String();
+//	                              "datetime-local", "date-local" and "time-local" are
+//	                              BurntSushi's own zones for TOML local values
 //	{"$bytes": "hex"}             a string that is not valid UTF-8 (only in results)
 //
 // A []map[string]interface{} (TOML arrays of tables) is written as a plain array.
@@ -27,6 +30,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
 )
 
 // decodeTyped builds the Go value a typed JSON text describes.
@@ -139,6 +144,8 @@ func buildTag(tag string, arg any) (any, error) {
 			return nil, fmt.Errorf("$map: want an object, got %T", arg)
 		}
 		return buildMap(m)
+	case "$time":
+		return buildTime(arg)
 	}
 	return nil, fmt.Errorf("unknown tag %q in an input value", tag)
 }
@@ -199,9 +206,7 @@ func writeTyped(b *bytes.Buffer, v any) error {
 	case uint64:
 		fmt.Fprintf(b, `{"$uint": %d}`, x)
 	case time.Time:
-		b.WriteString(`{"$time": `)
-		writeJSONString(b, x.String())
-		b.WriteString("}")
+		writeTime(b, x)
 	case []map[string]any:
 		// BurntSushi's decoder gives arrays of tables this type; kelm's Value has one
 		// kind of sequence, so it is written as a plain array.
@@ -253,4 +258,106 @@ func writeTyped(b *bytes.Buffer, v any) error {
 		return fmt.Errorf("the decoder produced a %T (%v), which typed JSON has no notation for", v, v)
 	}
 	return nil
+}
+
+// writeTime writes a time.Time's tag.
+func writeTime(b *bytes.Buffer, t time.Time) {
+	zone, _ := t.Zone()
+	b.WriteString(`{"$time": {"string": `)
+	writeJSONString(b, t.String())
+	b.WriteString(`, "zone": `)
+	writeJSONString(b, zone)
+	b.WriteString(`, "location": `)
+	writeJSONString(b, t.Location().String())
+	b.WriteString("}}")
+}
+
+// tomlZones are BurntSushi's zones for TOML local datetimes, dates and times (its
+// encoder recognises them by identity, so they are taken from decoded values).
+var tomlZones = func() map[string]*time.Location {
+	var m map[string]any
+	if _, err := toml.Decode("a = 2000-01-01T00:00:00\nb = 2000-01-01\nc = 00:00:00\n", &m); err != nil {
+		panic(err)
+	}
+	zones := map[string]*time.Location{}
+	for _, k := range []string{"a", "b", "c"} {
+		loc := m[k].(time.Time).Location()
+		zones[loc.String()] = loc
+	}
+	return zones
+}()
+
+// buildTime builds the time.Time a $time tag describes, refusing a description it
+// cannot reproduce exactly.
+func buildTime(arg any) (any, error) {
+	m, ok := arg.(map[string]any)
+	if !ok || len(m) != 3 {
+		return nil, fmt.Errorf(`$time: want {"string": ..., "zone": ..., "location": ...}, got %v`, arg)
+	}
+	str, _ := m["string"].(string)
+	zone, _ := m["zone"].(string)
+	locName, ok := m["location"].(string)
+	if !ok {
+		return nil, fmt.Errorf("$time: location is not a string")
+	}
+	// The first three fields of String(): date, clock, numeric offset. Read by hand:
+	// time.Parse takes only four-digit years.
+	var year, month, day, hour, min, sec, nsec, offset int
+	var sign byte
+	fields := strings.SplitN(str, " ", 4)
+	ok = len(fields) == 4 && len(fields[2]) == 5
+	if ok {
+		date := fields[0]
+		neg := strings.HasPrefix(date, "-")
+		_, err := fmt.Sscanf(strings.TrimPrefix(date, "-"), "%d-%d-%d", &year, &month, &day)
+		ok = err == nil
+		if neg {
+			year = -year
+		}
+		clock, frac, hasFrac := strings.Cut(fields[1], ".")
+		if _, err := fmt.Sscanf(clock, "%d:%d:%d", &hour, &min, &sec); err != nil {
+			ok = false
+		}
+		if hasFrac {
+			n, err := strconv.Atoi((frac + "000000000")[:9])
+			ok = ok && err == nil && len(frac) <= 9
+			nsec = n
+		}
+		sign = fields[2][0]
+		hhmm, err := strconv.Atoi(fields[2][1:])
+		ok = ok && err == nil && (sign == '+' || sign == '-')
+		offset = (hhmm/100*60 + hhmm%100) * 60
+		if sign == '-' {
+			offset = -offset
+		}
+	}
+	if !ok {
+		return nil, fmt.Errorf("$time: cannot read %q", str)
+	}
+	var loc *time.Location
+	switch {
+	case locName == "UTC":
+		loc = time.UTC
+	case tomlZones[locName] != nil:
+		loc = tomlZones[locName]
+	default:
+		loc = time.FixedZone(locName, offset)
+	}
+	// The wall clock in the zone (Date normalises nothing here: the fields are valid).
+	t := time.Date(year, time.Month(month), day, hour, min, sec, nsec, loc)
+	var back bytes.Buffer
+	writeTime(&back, t)
+	got := back.String()
+	var want bytes.Buffer
+	want.WriteString(`{"$time": {"string": `)
+	writeJSONString(&want, str)
+	want.WriteString(`, "zone": `)
+	writeJSONString(&want, zone)
+	want.WriteString(`, "location": `)
+	writeJSONString(&want, locName)
+	want.WriteString("}}")
+	if got != want.String() {
+		return nil, fmt.Errorf("$time: cannot build %s exactly (got %s)", want.String(), got)
+	}
+	return t, nil
 }

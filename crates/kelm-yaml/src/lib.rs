@@ -12,22 +12,27 @@
 //! | Go | here |
 //! |---|---|
 //! | `sigs.k8s.io/yaml.Unmarshal(y, &v)` (values files, `fromYaml`) | [`from_yaml`] |
-//! | Helm 4's multi-document values files | [`from_yaml_documents`] |
+//! | the same on bytes (UTF-16 with a byte-order mark, bad bytes reported as Go does) | [`from_yaml_bytes`] |
+//! | Helm 4's multi-document values files | [`from_yaml_documents`], [`from_yaml_documents_bytes`] |
 //! | `sigs.k8s.io/yaml.Marshal(v)` (`toYaml`, Chart.yaml, index.yaml, `-o yaml`) | [`to_yaml`] |
 //! | yaml.v3 `Encoder` with `SetIndent(2)` (`toYamlPretty`) | [`to_yaml_pretty`] |
 //! | `json.Marshal` / `json.MarshalIndent` / an encoder without HTML escaping | [`to_json`] with [`JsonStyle`] |
-//! | `json.Unmarshal(j, &v)` into `interface{}` (`fromJson`) | [`from_json`] |
+//! | `json.Unmarshal(j, &v)` into `interface{}` (`fromJson`) | [`from_json`], [`from_json_bytes`] |
+//! | `json.Unmarshal(j, &m)` into a map or slice (`fromJson`, `fromJsonArray`) | [`from_json_into`], [`from_json_into_bytes`] |
 //! | BurntSushi `toml` encoder / decoder | [`to_toml`], [`from_toml`] |
+//! | `time.Time` (TOML datetimes), as every printer writes it | [`Value::Time`], [`GoTime`] |
 
 mod error;
 mod json;
 mod read;
 mod resolve;
+mod time;
 mod toml;
 mod value;
 mod write;
 
 pub use error::Error;
+pub use time::{GoLocation, GoTime};
 pub use value::{Map, Value};
 
 /// How [`to_json`] lays out its output.
@@ -61,8 +66,27 @@ pub enum JsonTarget {
 /// parsed. Errors carry Go's text, e.g. `error converting YAML to JSON: yaml: line 3:
 /// mapping values are not allowed in this context`, and [`Error::line`] gives the line
 /// that text names.
+///
+/// This is [`from_yaml_bytes`] for text that is already UTF-8.
 pub fn from_yaml(text: &str) -> Result<Value, Error> {
-    read::from_yaml(text).map_err(|f| f.into_error())
+    from_yaml_bytes(text.as_bytes())
+}
+
+/// [`from_yaml`] for any bytes, as Helm reads values files and as yaml.v2's reader
+/// takes them.
+///
+/// A byte-order mark selects the encoding: `FF FE` UTF-16LE, `FE FF` UTF-16BE, else
+/// UTF-8 (an `EF BB BF` mark is skipped). Bytes that do not decode fail the read with
+/// yaml.v2's reader errors, which name no line: `error converting YAML to JSON: yaml:
+/// invalid leading UTF-8 octet` (also `invalid trailing UTF-8 octet`, `incomplete
+/// UTF-8 octet sequence`, `invalid length of a UTF-8 sequence`, `invalid Unicode
+/// character`, and for UTF-16 `incomplete UTF-16 character`, `unexpected low
+/// surrogate area`, `expected low surrogate area`, `incomplete UTF-16 surrogate
+/// pair`). Like Go, the input is decoded in 512-byte chunks as the parser needs it, so
+/// a bad byte may win over a syntax error a few lines before it, and a bad byte after
+/// the first document's chunk goes unnoticed.
+pub fn from_yaml_bytes(data: &[u8]) -> Result<Value, Error> {
+    read::from_yaml(data).map_err(|f| f.into_error())
 }
 
 /// Reads a values file as Helm 4's `LoadValues` does, returning each document's map
@@ -83,8 +107,23 @@ pub fn from_yaml(text: &str) -> Result<Value, Error> {
 /// Helm then merges the maps in order (`MergeMaps`): a later document's key replaces
 /// an earlier one's, except that two maps under the same key are merged recursively
 /// the same way. A file with no documents gives an empty list (Helm: an empty map).
+///
+/// This is [`from_yaml_documents_bytes`] for text that is already UTF-8.
 pub fn from_yaml_documents(text: &str) -> Result<Vec<Value>, Error> {
-    read::documents::load_values(text)
+    from_yaml_documents_bytes(text.as_bytes())
+}
+
+/// [`from_yaml_documents`] for any bytes (Helm reads values files as bytes).
+///
+/// The split into documents works on bytes, as Go's does, and each document is then
+/// read by [`from_yaml_bytes`] on its own: its own byte-order mark, encoding and
+/// reader errors. A UTF-16 file is therefore split at its `0A` bytes, whatever they
+/// belong to, and only its first document has the byte-order mark. One difference
+/// with Go remains: the `invalid Yaml document separator: ...` message quotes the
+/// text after the `---`, and Go quotes its bytes as they are, where this error (a Rust
+/// string) has U+FFFD for each byte that is not UTF-8.
+pub fn from_yaml_documents_bytes(data: &[u8]) -> Result<Vec<Value>, Error> {
+    read::documents::load_values(data)
 }
 
 /// Prints a value as `sigs.k8s.io/yaml.Marshal` does: `json.Marshal`, then yaml.v2
@@ -120,8 +159,21 @@ pub fn to_json(value: &Value, style: JsonStyle) -> Result<String, Error> {
 /// `unexpected end of JSON input`, nesting beyond 10000: `... exceeded max depth`) and
 /// numbers beyond float64 (`json: cannot unmarshal number 1e400 into Go value of type
 /// float64`). See [`from_json_into`] for the partial value Go keeps on errors.
+///
+/// This is [`from_json_bytes`] for text that is already UTF-8.
 pub fn from_json(text: &str) -> Result<Value, Error> {
-    match from_json_into(text, JsonTarget::Any) {
+    from_json_bytes(text.as_bytes())
+}
+
+/// [`from_json`] for any bytes, as `json.Unmarshal` takes them.
+///
+/// Bytes that are not UTF-8 inside a string (a key or a value) become U+FFFD, one per
+/// byte that does not start a valid sequence, as Go's decoder does. Outside strings
+/// any byte above `0x7F` is a syntax error naming it as Go's `quoteChar` does: the byte
+/// read as the character with that code, e.g. `invalid character 'ÿ' looking for
+/// beginning of value` for `FF` and `invalid character '\u0080' ...` for `80`.
+pub fn from_json_bytes(data: &[u8]) -> Result<Value, Error> {
+    match from_json_into_bytes(data, JsonTarget::Any) {
         (v, None) => Ok(v),
         (_, Some(e)) => Err(e),
     }
@@ -137,8 +189,16 @@ pub fn from_json(text: &str) -> Result<Value, Error> {
 /// too large for a float64 becomes nil while decoding goes on, and the first such error
 /// is returned with the otherwise complete value (Helm's `fromJson` then adds its
 /// `Error` key to that map).
+///
+/// This is [`from_json_into_bytes`] for text that is already UTF-8.
 pub fn from_json_into(text: &str, target: JsonTarget) -> (Value, Option<Error>) {
-    json::decode(text, target)
+    from_json_into_bytes(text.as_bytes(), target)
+}
+
+/// [`from_json_into`] for any bytes; see [`from_json_bytes`] for what becomes of
+/// bytes that are not UTF-8.
+pub fn from_json_into_bytes(data: &[u8], target: JsonTarget) -> (Value, Option<Error>) {
+    json::decode(data, target)
 }
 
 /// Prints a value as BurntSushi's TOML encoder does (Helm's `toToml`).
@@ -162,13 +222,9 @@ pub fn to_toml(value: &Value) -> Result<String, Error> {
 /// `toml.ParseError.Error()` (`toml: line 3 (last key "a.b"): Key 'a.b' has already
 /// been defined.`), which `fromToml` puts under the key `Error`.
 ///
-/// Two Go types have no [`Value`] of their own:
-/// - datetimes (Go's `time.Time`) are strings: the text BurntSushi's encoder writes for
-///   the time (`1979-05-27T07:32:00Z`, `1979-05-27T07:32:00.5-07:00`, and for local
-///   values `1979-05-27T07:32:00`, `1979-05-27`, `07:32:00`), taking the machine's zone
-///   to be UTC;
-/// - arrays of tables (Go's `[]map[string]interface{}`) are sequences of maps, like
-///   `[]interface{}`.
+/// Datetimes are [`Value::Time`], as Go's `time.Time` (see [`GoTime`] for the zones
+/// each kind gets; the machine's zone is taken to be UTC). Arrays of tables (Go's
+/// `[]map[string]interface{}`) are sequences of maps, like `[]interface{}`.
 pub fn from_toml(text: &str) -> Result<Value, Error> {
     toml::decode(text)
 }

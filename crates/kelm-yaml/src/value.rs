@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::GoTime;
+
 /// A map with string keys. Go's maps are unordered and every printer here sorts keys
 /// its own way (yaml.v2's natural order, JSON's byte order), so sorted storage is fine.
 pub type Map = BTreeMap<String, Value>;
@@ -33,6 +35,14 @@ pub enum Value {
     Seq(Vec<Value>),
     /// A mapping.
     Map(Map),
+    /// A Go `time.Time`: what BurntSushi's decoder makes of a TOML datetime (so
+    /// `fromToml` gives one), and what template functions such as `now` return.
+    ///
+    /// Printers write it as Go does: `toJson` and `toYaml` as the RFC 3339 string of
+    /// `MarshalJSON` (`"1979-05-27T07:32:00-08:00"`; a year outside 0 to 9999 or an
+    /// offset of 24 hours or more is Go's error), `toYamlPretty` as a plain RFC 3339
+    /// scalar, `toToml` as a TOML datetime. Boxed to keep `Value` small.
+    Time(Box<GoTime>),
 }
 
 impl Drop for Value {

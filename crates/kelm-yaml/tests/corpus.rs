@@ -3,6 +3,9 @@
 
 use kelm_yaml::{JsonStyle, JsonTarget, Map, Value};
 
+#[path = "support/gotime.rs"]
+mod gotime;
+
 /// Reads the notation of the recorded values.
 struct Reader<'a> {
     b: &'a [u8],
@@ -44,6 +47,13 @@ impl Reader<'_> {
                 Value::Float(f64::from_bits(u64::from_str_radix(h, 16).unwrap()))
             }
             b's' => Value::String(unhex_str(self.until(b';'))),
+            b't' => {
+                let string = unhex_str(self.until(b';'));
+                let zone = unhex_str(self.until(b';'));
+                let location = unhex_str(self.until(b';'));
+                let t = gotime::parse(&string, &zone, &location).unwrap_or_else(|e| panic!("{e}"));
+                Value::Time(Box::new(t))
+            }
             b'[' => {
                 let mut items = Vec::new();
                 while self.b[self.pos] != b']' {

@@ -10,7 +10,10 @@
 //! returned with it. Decoding uses an explicit stack, so nesting cannot overflow the
 //! Rust stack.
 
+use std::borrow::Cow;
+
 use super::scan::{self, MAX_DEPTH};
+use crate::read::go_lossy;
 use crate::{Error, JsonTarget, Map, Value};
 
 /// A container being decoded.
@@ -21,7 +24,6 @@ enum Open {
 }
 
 struct Decoder<'a> {
-    text: &'a str,
     data: &'a [u8],
     pos: usize,
     /// The first decoding (not syntax) error.
@@ -33,15 +35,14 @@ struct Invalid;
 
 type R<T> = Result<T, Invalid>;
 
-/// Decodes `text` into `target`: the value Go leaves in the target variable (a map or
+/// Decodes `data` into `target`: the value Go leaves in the target variable (a map or
 /// slice target left untouched reads as empty) and the error `Unmarshal` returns.
-pub(crate) fn decode(text: &str, target: JsonTarget) -> (Value, Option<Error>) {
+pub(crate) fn decode(data: &[u8], target: JsonTarget) -> (Value, Option<Error>) {
     let untouched = || match target {
         JsonTarget::Any => Value::Null,
         JsonTarget::Map => Value::Map(Map::new()),
         JsonTarget::Seq => Value::Seq(Vec::new()),
     };
-    let data = text.as_bytes();
     let syntax_error = || {
         let msg = scan::check_valid(data).err();
         debug_assert!(msg.is_some(), "the strict pass refused valid JSON");
@@ -73,7 +74,6 @@ pub(crate) fn decode(text: &str, target: JsonTarget) -> (Value, Option<Error>) {
         return (untouched(), Some(Error::new(msg, None)));
     }
     let mut d = Decoder {
-        text,
         data,
         pos: 0,
         error: None,
@@ -271,7 +271,8 @@ impl Decoder<'_> {
             }
         }
         self.pos = i;
-        let s = &self.text[start..i];
+        // Only ASCII digits, signs, dots and exponents.
+        let s = std::str::from_utf8(&b[start..i]).unwrap_or_default();
         Ok(match kelm_strconv::parse_float(s, 64) {
             Ok(f) => Value::Float(f),
             Err(_) => {
@@ -301,10 +302,10 @@ impl Decoder<'_> {
         plain(&mut i);
         if b.get(i) == Some(&b'"') {
             self.pos = i + 1;
-            return Ok(self.text[start..i].to_string());
+            return Ok(go_string(&b[start..i]).into_owned());
         }
         let mut out = String::with_capacity(i - start + 16);
-        out.push_str(&self.text[start..i]);
+        out.push_str(&go_string(&b[start..i]));
         loop {
             match b.get(i) {
                 Some(b'"') => break,
@@ -348,13 +349,22 @@ impl Decoder<'_> {
                 Some(_) if b[i] >= 0x20 => {
                     let s = i;
                     plain(&mut i);
-                    out.push_str(&self.text[s..i]);
+                    out.push_str(&go_string(&b[s..i]));
                 }
                 _ => return Err(Invalid),
             }
         }
         self.pos = i + 1;
         Ok(out)
+    }
+}
+
+/// Unescaped string bytes as Go's decoder takes them: each byte that does not start a
+/// valid UTF-8 sequence becomes U+FFFD.
+fn go_string(b: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(b) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => Cow::Owned(go_lossy(b)),
     }
 }
 

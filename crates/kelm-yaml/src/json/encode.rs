@@ -8,7 +8,7 @@
 
 use std::collections::btree_map;
 
-use crate::{Error, JsonStyle, Value};
+use crate::{Error, GoTime, JsonStyle, Value};
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
@@ -57,6 +57,7 @@ pub(crate) fn encode_into(out: &mut String, value: &Value, style: JsonStyle) -> 
             Value::Uint(u) => kelm_strconv::append_uint(out, *u, 10),
             Value::Float(f) => append_float(out, *f)?,
             Value::String(s) => append_string(out, s, style.escape_html),
+            Value::Time(t) => out.push_str(&marshal_time(t)?),
             Value::Seq(items) if items.is_empty() => out.push_str("[]"),
             Value::Seq(items) => {
                 out.push('[');
@@ -100,6 +101,16 @@ pub(crate) fn encode_into(out: &mut String, value: &Value, style: JsonStyle) -> 
             break;
         }
     }
+}
+
+/// A time as `json.Marshal` writes it (its `MarshalJSON`), or Go's error.
+pub(crate) fn marshal_time(t: &GoTime) -> Result<String, Error> {
+    t.marshal_json().map_err(|e| {
+        Error::new(
+            format!("json: error calling MarshalJSON for type time.Time: {e}"),
+            None,
+        )
+    })
 }
 
 /// A newline and `depth` indents, when indenting.

@@ -7,7 +7,7 @@ mod encode;
 mod scan;
 
 pub(crate) use decode::decode;
-pub(crate) use encode::encode;
+pub(crate) use encode::{encode, marshal_time};
 
 #[cfg(test)]
 mod tests;

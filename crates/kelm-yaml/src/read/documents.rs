@@ -146,9 +146,9 @@ impl<'a> BufReader<'a> {
     }
 }
 
-/// Splits `text` into documents as `YAMLReader.Read` does.
-pub(crate) fn split(text: &str) -> Result<Vec<String>, Error> {
-    let data = text.as_bytes();
+/// Splits `data` into documents as `YAMLReader.Read` does (on bytes: it knows nothing
+/// of encodings).
+pub(crate) fn split(data: &[u8]) -> Result<Vec<Vec<u8>>, Error> {
     let mut reader = BufReader {
         data,
         r: 0,
@@ -162,6 +162,8 @@ pub(crate) fn split(text: &str) -> Result<Vec<String>, Error> {
         let eof = reader.line_reader(&mut line);
         let eof = eof && (DROP_FINAL_LINE_AT_4096 || line.len() == 1);
         if let Some(rest) = line.strip_prefix(b"---") {
+            // Go trims Unicode spaces off the bytes; an invalid byte is no space (the
+            // message then holds invalid UTF-8, which a Rust string cannot).
             let rest = String::from_utf8_lossy(rest);
             let trimmed = rest.trim_matches(char::is_whitespace);
             if !trimmed.is_empty() && !trimmed.starts_with('#') {
@@ -173,7 +175,7 @@ pub(crate) fn split(text: &str) -> Result<Vec<String>, Error> {
                 ));
             }
             if !doc.is_empty() {
-                docs.push(to_string(std::mem::take(&mut doc)));
+                docs.push(std::mem::take(&mut doc));
                 continue;
             }
             if eof {
@@ -182,7 +184,7 @@ pub(crate) fn split(text: &str) -> Result<Vec<String>, Error> {
         }
         if eof {
             if !doc.is_empty() {
-                docs.push(to_string(doc));
+                docs.push(doc);
             }
             return Ok(docs);
         }
@@ -190,14 +192,10 @@ pub(crate) fn split(text: &str) -> Result<Vec<String>, Error> {
     }
 }
 
-fn to_string(b: Vec<u8>) -> String {
-    String::from_utf8(b).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-}
-
 /// Each document of a values file as Helm 4's `LoadValues` reads it, before merging.
-pub(crate) fn load_values(text: &str) -> Result<Vec<Value>, Error> {
+pub(crate) fn load_values(data: &[u8]) -> Result<Vec<Value>, Error> {
     let mut out = Vec::new();
-    for doc in split(text)? {
+    for doc in split(data)? {
         let value = super::from_yaml(&doc).map_err(|f| {
             let e = f.into_error();
             Error::new(
@@ -215,7 +213,7 @@ pub(crate) fn load_values(text: &str) -> Result<Vec<Value>, Error> {
                 continue;
             }
             Value::Seq(_) => "array",
-            Value::String(_) => "string",
+            Value::String(_) | Value::Time(_) => "string",
             Value::Bool(_) => "bool",
             Value::Int(_) | Value::Uint(_) | Value::Float(_) => "number",
         };
@@ -233,6 +231,14 @@ pub(crate) fn load_values(text: &str) -> Result<Vec<Value>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn split(text: &str) -> Result<Vec<String>, Error> {
+        super::split(text.as_bytes()).map(|docs| {
+            docs.into_iter()
+                .map(|d| String::from_utf8(d).expect("UTF-8"))
+                .collect()
+        })
+    }
 
     #[test]
     fn separators() {

@@ -3,7 +3,8 @@
 //! The pipeline follows yaml.v2 (`go.yaml.in/yaml/v2` v2.4) stage by stage so that
 //! results and errors (texts, reported lines, which error wins) are Go's:
 //!
-//! - [`input`]: the text, positions, and yaml.v2's chunked decoding where observable;
+//! - [`input`]: the encoding, the text, positions, and yaml.v2's chunked decoding
+//!   where observable;
 //! - [`scanner`] and [`scan`]: tokens (a reimplementation of yaml.v2's libyaml port);
 //! - [`parser`]: the events;
 //! - [`tree`]: the first document's nodes, anchors bound as yaml.v2 binds them;
@@ -20,6 +21,7 @@ use std::borrow::Cow;
 use crate::{Error, Value};
 
 mod decode;
+pub(crate) use decode::go_lossy;
 pub(crate) mod documents;
 mod gofmt;
 mod input;
@@ -110,19 +112,16 @@ impl Failure {
     }
 }
 
-/// Reads the first document of `text` as `sigs.k8s.io/yaml.Unmarshal` into
+/// Reads the first document of `raw` as `sigs.k8s.io/yaml.Unmarshal` into
 /// `interface{}` does.
-pub(crate) fn from_yaml(text: &str) -> Result<Value, Failure> {
+pub(crate) fn from_yaml(raw: &[u8]) -> Result<Value, Failure> {
     // yaml.v2 reads an empty input as a single line break.
-    let bytes: &[u8] = if text.is_empty() {
-        b"\n"
-    } else {
-        text.as_bytes()
-    };
-    let mut parser = parser::Parser::new(bytes);
+    let raw: &[u8] = if raw.is_empty() { b"\n" } else { raw };
+    let source = input::Source::new(raw);
+    let mut parser = parser::Parser::new(&source);
     let Some((tree, root)) = tree::build(&mut parser)? else {
         return Ok(Value::Null);
     };
     drop(parser);
-    decode::decode(&tree, bytes, root)
+    decode::decode(&tree, source.text(), root)
 }

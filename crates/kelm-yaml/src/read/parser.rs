@@ -1,7 +1,7 @@
 //! Events from tokens: yaml.v2's parser state machine (a libyaml port), with its
 //! error messages and the marks it reports them at.
 
-use super::input::Mark;
+use super::input::{Mark, Source};
 use super::scanner::{Kind, Scan, Scanner, Style, Text};
 use super::{Fault, FaultKind};
 
@@ -95,10 +95,10 @@ fn empty_scalar() -> Event {
 }
 
 impl<'a> Parser<'a> {
-    /// A parser over `text`.
-    pub fn new(text: &'a [u8]) -> Parser<'a> {
+    /// A parser over `source`.
+    pub fn new(source: &'a Source<'_>) -> Parser<'a> {
         Parser {
-            scanner: Scanner::new(text),
+            scanner: Scanner::new(source),
             state: State::StreamStart,
             states: Vec::new(),
             marks: Vec::new(),

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, VecDeque};
 
-use super::input::{Input, Mark};
+use super::input::{Input, Mark, Source};
 use super::{Fault, FaultKind};
 
 /// yaml.v2's limit on flow nesting and on block indentation levels.
@@ -100,10 +100,10 @@ pub(crate) struct Scanner<'a> {
 pub(crate) type Scan<T> = Result<T, Fault>;
 
 impl<'a> Scanner<'a> {
-    /// A scanner over `text`.
-    pub fn new(text: &'a [u8]) -> Scanner<'a> {
+    /// A scanner over `source`.
+    pub fn new(source: &'a Source<'_>) -> Scanner<'a> {
         Scanner {
-            input: Input::new(text),
+            input: Input::new(source),
             tokens: VecDeque::with_capacity(16),
             tokens_parsed: 0,
             token_available: false,

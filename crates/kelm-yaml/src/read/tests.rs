@@ -47,6 +47,7 @@ fn write_json(out: &mut String, v: &Value) {
             out.push_str(&s);
         }
         Value::String(s) => write_str(out, s),
+        Value::Time(t) => write_str(out, &t.rfc3339_nano()),
         Value::Seq(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {

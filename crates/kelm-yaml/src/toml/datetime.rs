@@ -1,17 +1,18 @@
-//! TOML datetimes as BurntSushi/toml reads them (Go's `time.ParseInLocation` with seven
-//! layouts, first match wins) and kelm's representation of the resulting `time.Time`:
-//! the text BurntSushi's encoder writes for it.
+//! TOML datetimes as BurntSushi/toml reads them: Go's `time.ParseInLocation` with seven
+//! layouts, first match wins, giving a `time.Time` ([`GoTime`]).
 //!
-//! | TOML | Go layout | kept as |
+//! | TOML | Go layout | location |
 //! |---|---|---|
-//! | `1979-05-27T07:32:00.5-07:00` | RFC 3339 with nanoseconds | `1979-05-27T07:32:00.5-07:00` (`Z` for a zero offset) |
-//! | `1979-05-27T07:32:00` | local datetime | `1979-05-27T07:32:00` |
-//! | `1979-05-27` | local date | `1979-05-27` |
-//! | `07:32:00.25` | local time | `07:32:00.25` |
-//! | `1979-05-27T07:32Z` | without seconds | `1979-05-27T07:32:00Z` |
+//! | `1979-05-27T07:32:00.5-07:00` | RFC 3339 with nanoseconds | UTC for `Z`, `Local` for the machine's offset (here: UTC too), else a fixed zone without a name |
+//! | `1979-05-27T07:32:00` | local datetime | BurntSushi's `datetime-local` |
+//! | `1979-05-27` | local date | `date-local` |
+//! | `07:32:00.25` | local time (on 0000-01-01) | `time-local` |
+//! | `1979-05-27T07:32Z` | without seconds | as RFC 3339 |
 //!
-//! Go gives local values and offset-less zones the machine's zone; kelm assumes UTC,
-//! which is what Helm sees in containers and CI.
+//! Go gives local values the machine's offset and compares offsets with the machine's
+//! zone; kelm assumes UTC, which is what Helm sees in containers and CI.
+
+use crate::{GoLocation, GoTime};
 
 /// A parsed datetime: the fields Go's `Time` would hold.
 #[derive(Debug, Default)]
@@ -258,9 +259,9 @@ fn missing_leading_zero(d: &[u8], layout: &str) -> bool {
     false
 }
 
-/// How a datetime item reads: `Ok` with kelm's text for it, or `Err` with the text
-/// Go's error quotes (the item after BurntSushi's `z`/`t`/space replacements).
-pub(super) fn datetime(item: &str) -> Result<String, String> {
+/// How a datetime item reads: `Ok` with Go's time for it, or `Err` with the text Go's
+/// error quotes (the item after BurntSushi's `z`/`t`/space replacements).
+pub(super) fn datetime(item: &str) -> Result<GoTime, String> {
     let val: String = item
         .chars()
         .map(|c| match c {
@@ -274,34 +275,37 @@ pub(super) fn datetime(item: &str) -> Result<String, String> {
             if missing_leading_zero(val.as_bytes(), spelling) {
                 return Err(val);
             }
-            return Ok(format(&p, kind));
+            return Ok(time(&p, kind));
         }
     }
     Err(val)
 }
 
-/// The encoder's text for a time (Go's `Format` with the layout for its kind).
-fn format(p: &Parsed, kind: Kind) -> String {
-    let date = format!("{:04}-{:02}-{:02}", p.year, p.month, p.day);
-    let mut time = format!("{:02}:{:02}:{:02}", p.hour, p.min, p.sec);
-    if p.nsec != 0 {
-        let frac = format!("{:09}", p.nsec);
-        time.push('.');
-        time.push_str(frac.trim_end_matches('0'));
-    }
-    match kind {
-        Kind::LocalDate => date,
-        Kind::LocalTime => time,
-        Kind::LocalDatetime => format!("{date}T{time}"),
-        Kind::Offset => {
-            let off = p.offset.unwrap_or(0);
-            if off == 0 {
-                format!("{date}T{time}Z")
-            } else {
-                let sign = if off < 0 { '-' } else { '+' };
-                let m = off.unsigned_abs() / 60;
-                format!("{date}T{time}{sign}{:02}:{:02}", m / 60, m % 60)
-            }
-        }
+/// The `time.Time` Go builds from the fields, with the machine's zone taken to be UTC.
+fn time(p: &Parsed, kind: Kind) -> GoTime {
+    let (location, zone, offset) = match kind {
+        // `Z`, or the machine's offset (Go's time.Local, in UTC here).
+        Kind::Offset if p.offset == Some(0) => (GoLocation::Utc, "UTC", 0),
+        Kind::Offset => (GoLocation::Named(String::new()), "", p.offset.unwrap_or(0)),
+        Kind::LocalDatetime => (GoLocation::TomlLocalDatetime, "datetime-local", 0),
+        Kind::LocalDate => (GoLocation::TomlLocalDate, "date-local", 0),
+        Kind::LocalTime => (GoLocation::TomlLocalTime, "time-local", 0),
+    };
+    let (year, month, day) = if kind == Kind::LocalTime {
+        (0, 1, 1)
+    } else {
+        (i64::from(p.year), p.month as u8, p.day as u8)
+    };
+    GoTime {
+        year,
+        month,
+        day,
+        hour: p.hour as u8,
+        minute: p.min as u8,
+        second: p.sec as u8,
+        nanosecond: p.nsec,
+        offset,
+        zone: zone.to_string(),
+        location,
     }
 }

@@ -245,6 +245,7 @@ impl Encoder {
                 }
             }
             Value::String(s) => quoted(&mut self.out, s),
+            Value::Time(t) => self.out.push_str(&t.toml_text()),
             Value::Seq(items) => {
                 self.out.push('[');
                 for (i, item) in items.iter().enumerate() {

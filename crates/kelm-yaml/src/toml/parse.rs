@@ -301,7 +301,7 @@ impl<'a> Parser<'a> {
                 v => Err(bug(format!("Expected boolean value, but got '{v}'."))),
             },
             ItemType::Datetime => match datetime(&it.val) {
-                Ok(t) => s(t),
+                Ok(t) => Ok((Value::Time(Box::new(t)), false)),
                 Err(v) => Err(self.err_at(
                     it.line,
                     format!("invalid datetime: {}", kelm_strconv::quote(&v)),

@@ -112,20 +112,34 @@ fn redefinitions_fail_with_go_texts() {
 }
 
 #[test]
-fn datetimes_are_the_encoders_text() {
-    let v = from_toml(
-        "a = 1979-05-27T07:32:00-07:00\nb = 1979-05-27T07:32:00.120\nc = 1979-05-27\nd = 07:32\ne = 1979-05-27 07:32Z",
-    )
-    .unwrap();
+fn datetimes_are_go_times() {
+    let text = "a = 1979-05-27T07:32:00-07:00\nb = 1979-05-27T07:32:00.120\nc = 1979-05-27\nd = 07:32\ne = 1979-05-27 07:32Z\nf = 1979-05-27T07:32:00+00:00\n";
+    let v = from_toml(text).unwrap();
+    let Value::Map(m) = &v else {
+        panic!("not a map: {v:?}")
+    };
+    let shown: Vec<String> = m
+        .values()
+        .map(|t| match t {
+            Value::Time(t) => format!("{t} in {:?}", t.location.name()),
+            other => panic!("not a time: {other:?}"),
+        })
+        .collect();
     assert_eq!(
-        v,
-        map(vec![
-            ("a", s("1979-05-27T07:32:00-07:00")),
-            ("b", s("1979-05-27T07:32:00.12")),
-            ("c", s("1979-05-27")),
-            ("d", s("07:32:00")),
-            ("e", s("1979-05-27T07:32:00Z")),
-        ])
+        shown,
+        [
+            "1979-05-27 07:32:00 -0700 -0700 in \"\"",
+            "1979-05-27 07:32:00.12 +0000 datetime-local in \"datetime-local\"",
+            "1979-05-27 00:00:00 +0000 date-local in \"date-local\"",
+            "0000-01-01 07:32:00 +0000 time-local in \"time-local\"",
+            "1979-05-27 07:32:00 +0000 UTC in \"UTC\"",
+            "1979-05-27 07:32:00 +0000 UTC in \"UTC\"",
+        ]
+    );
+    // The encoder writes each kind back as it came, in RFC 3339 where it had a zone.
+    assert_eq!(
+        to_toml(&v).unwrap(),
+        "a = 1979-05-27T07:32:00-07:00\nb = 1979-05-27T07:32:00.12\nc = 1979-05-27\nd = 07:32:00\ne = 1979-05-27T07:32:00Z\nf = 1979-05-27T07:32:00Z\n"
     );
 }
 

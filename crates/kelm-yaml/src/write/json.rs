@@ -127,6 +127,13 @@ impl Checker {
                 self.string(s);
                 Ok(())
             }
+            Value::Time(t) => match crate::json::marshal_time(t) {
+                Ok(_) => Ok(()),
+                Err(e) => Err(Error::new(
+                    format!("error marshaling into JSON: {}", e.message()),
+                    None,
+                )),
+            },
             Value::Seq(items) => {
                 self.problem |= depth > MAX_DEPTH;
                 for item in items {
@@ -249,6 +256,7 @@ impl JsonText {
                 }
             }
             Value::String(s) => self.string(s),
+            Value::Time(t) => self.string(&t.rfc3339_nano()),
             Value::Seq(items) => {
                 if depth > MAX_DEPTH {
                     self.stop(Stop::Depth, self.text.len());

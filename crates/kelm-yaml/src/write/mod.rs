@@ -176,8 +176,11 @@ impl Emitter {
                 self.string(&json::fold_nel(s), ctx);
             }
             Value::String(s) => self.string(s, ctx),
+            // sigs.k8s.io/yaml sees the string of the time's MarshalJSON.
+            Value::Time(t) if self.profile == Profile::V2 => self.string(&t.rfc3339_nano(), ctx),
             _ => {
-                // Numbers, booleans and null: plain text with nothing to analyse.
+                // Numbers, booleans, null, and yaml.v3's times (RFC 3339, always
+                // plain): plain text with nothing to analyse.
                 if !self.whitespace {
                     self.put(' ');
                 }
@@ -210,6 +213,7 @@ impl Emitter {
                 Profile::V2 => json::append_json_float(out, *f),
                 Profile::V3 => json::append_go_float(out, *f),
             },
+            Value::Time(t) => out.push_str(&t.rfc3339_nano()),
             Value::String(_) | Value::Seq(_) | Value::Map(_) => {
                 unreachable!("not a non-string scalar")
             }

@@ -9,7 +9,8 @@ use kelm_yaml::Value;
 /// The canonical form `tools/yaml-bench` writes for a decoded value: `n`, `t`, `f`,
 /// `d<16 hex digits of the float's bits>`, `s<byte length>:<bytes>`, `[items]`,
 /// `{key value ...}` with keys in byte order. Go's decoded values have no integers;
-/// they are written as `i<n>`/`u<n>` so that a kelm integer shows as a difference.
+/// they are written as `i<n>`/`u<n>` so that a kelm integer shows as a difference, and
+/// no times (which only TOML gives): `T<Go's String()>`.
 pub fn canonical(out: &mut String, v: &Value) {
     match v {
         Value::Null => out.push('n'),
@@ -26,6 +27,9 @@ pub fn canonical(out: &mut String, v: &Value) {
         }
         Value::String(s) => {
             let _ = write!(out, "s{}:{s}", s.len());
+        }
+        Value::Time(t) => {
+            let _ = write!(out, "T{t}");
         }
         Value::Seq(items) => {
             out.push('[');

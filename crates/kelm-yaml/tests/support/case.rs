@@ -187,18 +187,32 @@ fn parse_case(block: &[&str], line: usize, base: &Path) -> Result<Case, String> 
             s.into_bytes()
         }
         "hex" => {
-            let h: String = body.iter().flat_map(|l| l.split_whitespace()).collect();
-            if !h.len().is_multiple_of(2) {
-                return Err(errf(j + 1, "hex: odd length".into()));
+            let mut bytes = Vec::new();
+            for (k, l) in body.iter().enumerate() {
+                let (digits, n) = match l.split_once('*') {
+                    Some((d, count)) => (
+                        d,
+                        count.trim().parse::<usize>().map_err(|_| {
+                            errf(j + 1 + k, format!("hex: bad repeat count {count:?}"))
+                        })?,
+                    ),
+                    None => (*l, 1),
+                };
+                let h: String = digits.split_whitespace().collect();
+                if !h.len().is_multiple_of(2) {
+                    return Err(errf(j + 1 + k, "hex: odd length".into()));
+                }
+                let line = (0..h.len())
+                    .step_by(2)
+                    .map(|i| {
+                        h.get(i..i + 2)
+                            .and_then(|d| u8::from_str_radix(d, 16).ok())
+                            .ok_or_else(|| errf(j + 1 + k, "hex: not hex".into()))
+                    })
+                    .collect::<Result<Vec<u8>, String>>()?;
+                bytes.extend(line.repeat(n));
             }
-            (0..h.len())
-                .step_by(2)
-                .map(|i| {
-                    h.get(i..i + 2)
-                        .and_then(|d| u8::from_str_radix(d, 16).ok())
-                        .ok_or_else(|| errf(j + 1, "hex: not hex".into()))
-                })
-                .collect::<Result<Vec<u8>, String>>()?
+            bytes
         }
         "file" => {
             if body.len() != 1 {

@@ -4,4 +4,5 @@
 pub mod canonical;
 pub mod case;
 pub mod expect;
+pub mod gotime;
 pub mod typed;

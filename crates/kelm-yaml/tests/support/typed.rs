@@ -4,8 +4,10 @@
 
 use std::fmt::Write as _;
 
-use kelm_yaml::{Map, Value};
+use kelm_yaml::{GoTime, Map, Value};
 use serde_json::Value as J;
+
+use super::gotime;
 
 /// Parses a typed JSON text (deeply nested texts included).
 pub fn parse_json(text: &str) -> Result<J, String> {
@@ -17,8 +19,8 @@ pub fn parse_json(text: &str) -> Result<J, String> {
     Ok(j)
 }
 
-/// Builds the value a typed JSON value describes. Tags kelm's `Value` cannot hold
-/// (`$time`, `$bytes`) are errors that say so.
+/// Builds the value a typed JSON value describes. A tag kelm's `Value` cannot hold
+/// (`$bytes`) is an error that says so.
 pub fn build(j: &J) -> Result<Value, String> {
     Ok(match j {
         J::Null => Value::Null,
@@ -85,14 +87,27 @@ fn build_tag(tag: &str, arg: &J) -> Result<Value, String> {
             J::Object(o) => Ok(Value::Map(build_map(o)?)),
             _ => Err(format!("$map: want an object, got {arg}")),
         },
-        "$time" => Err(format!(
-            "API gap: Go produced a time.Time ({arg}), which kelm_yaml::Value cannot hold"
-        )),
+        "$time" => build_time(arg).map(|t| Value::Time(Box::new(t))),
         "$bytes" => Err(format!(
             "API gap: Go produced a string that is not UTF-8 (hex {arg}), which kelm_yaml::Value cannot hold"
         )),
         _ => Err(format!("unknown tag {tag:?}")),
     }
+}
+
+/// Builds a `$time` tag's time: `{"string": "1979-05-27 07:32:00 -0800 -0800", "zone":
+/// "", "location": ""}` (Go's `String()`, `Zone()` name, `Location().String()`).
+fn build_time(arg: &J) -> Result<GoTime, String> {
+    let bad = || format!("$time: cannot read {arg}");
+    let J::Object(o) = arg else {
+        return Err(bad());
+    };
+    let field = |k: &str| o.get(k).and_then(J::as_str).ok_or_else(bad);
+    let (string, zone, location) = (field("string")?, field("zone")?, field("location")?);
+    if o.len() != 3 {
+        return Err(bad());
+    }
+    gotime::parse(string, zone, location).map_err(|e| format!("$time: {e}"))
 }
 
 /// Whether two values are the same Go value: floats compare by bits (so `-0` differs
@@ -182,6 +197,15 @@ fn write_value(s: &mut String, v: &Value) {
         }
         Value::String(t) => {
             let _ = write!(s, "{}", J::String(t.clone()));
+        }
+        Value::Time(t) => {
+            let _ = write!(
+                s,
+                "{{\"$time\": {{\"string\": {}, \"zone\": {}, \"location\": {}}}}}",
+                J::String(t.to_string()),
+                J::String(t.zone.clone()),
+                J::String(t.location.name().to_string())
+            );
         }
         Value::Seq(items) => {
             s.push('[');
