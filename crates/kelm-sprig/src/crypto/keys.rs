@@ -1,0 +1,729 @@
+//! Private keys as Sprig makes, prints and reads them.
+//!
+//! `genPrivateKey` makes RSA-4096, ECDSA P-256, Ed25519 or DSA L2048N256 keys; the
+//! certificate functions make RSA-2048 keys. Sprig prints each the way Go's `x509`
+//! marshals it: `RSA PRIVATE KEY` (PKCS#1), `EC PRIVATE KEY` (SEC 1, with the curve and
+//! public point), `PRIVATE KEY` (PKCS#8 v1, Ed25519) and `DSA PRIVATE KEY` (the
+//! OpenSSL sequence `0, P, Q, G, Y, X`). Keys read from PEM are printed back in these
+//! forms too, so an RSA key given as PKCS#8 comes back as PKCS#1.
+//!
+//! RSA primes come from `crypto-primes` (sieve, Miller-Rabin, strong Lucas), whose
+//! Montgomery arithmetic keeps generation close to Go's speed; `rsa` assembles the key
+//! (`d = e⁻¹ mod λ(N)`, as Go computes it) and signs.
+
+use rsa::BigUint;
+use rsa::traits::{PrivateKeyParts, PublicKeyParts};
+
+use super::der::{self, Reader};
+
+/// Object identifiers, encoded.
+pub(crate) mod oids {
+    use super::der::oid;
+
+    pub(crate) fn rsa_encryption() -> Vec<u8> {
+        oid(&[1, 2, 840, 113549, 1, 1, 1])
+    }
+    pub(crate) fn ec_public_key() -> Vec<u8> {
+        oid(&[1, 2, 840, 10045, 2, 1])
+    }
+    pub(crate) fn ed25519() -> Vec<u8> {
+        oid(&[1, 3, 101, 112])
+    }
+    pub(crate) fn x25519() -> Vec<u8> {
+        oid(&[1, 3, 101, 110])
+    }
+    pub(crate) fn dsa() -> Vec<u8> {
+        oid(&[1, 2, 840, 10040, 4, 1])
+    }
+    pub(crate) fn p224() -> Vec<u8> {
+        oid(&[1, 3, 132, 0, 33])
+    }
+    pub(crate) fn p256() -> Vec<u8> {
+        oid(&[1, 2, 840, 10045, 3, 1, 7])
+    }
+    pub(crate) fn p384() -> Vec<u8> {
+        oid(&[1, 3, 132, 0, 34])
+    }
+    pub(crate) fn p521() -> Vec<u8> {
+        oid(&[1, 3, 132, 0, 35])
+    }
+    pub(crate) fn sha256_with_rsa() -> Vec<u8> {
+        oid(&[1, 2, 840, 113549, 1, 1, 11])
+    }
+    pub(crate) fn ecdsa_with_sha256() -> Vec<u8> {
+        oid(&[1, 2, 840, 10045, 4, 3, 2])
+    }
+    pub(crate) fn ecdsa_with_sha384() -> Vec<u8> {
+        oid(&[1, 2, 840, 10045, 4, 3, 3])
+    }
+    pub(crate) fn ecdsa_with_sha512() -> Vec<u8> {
+        oid(&[1, 2, 840, 10045, 4, 3, 4])
+    }
+}
+
+/// A DSA key, kept as the INTEGER contents Go parsed (Sprig only prints DSA keys back;
+/// Go cannot sign certificates with them).
+#[derive(Clone, Debug)]
+pub(crate) struct DsaKey {
+    p: Vec<u8>,
+    q: Vec<u8>,
+    g: Vec<u8>,
+    y: Vec<u8>,
+    x: Vec<u8>,
+}
+
+/// The NIST curves Go's `x509` reads EC keys on.
+#[derive(Clone, Debug)]
+pub(crate) enum EcKey {
+    P256(p256::SecretKey),
+    P384(p384::SecretKey),
+    P521(p521::SecretKey),
+}
+
+/// A private key of any kind Sprig handles.
+#[derive(Clone, Debug)]
+pub(crate) enum PrivateKey {
+    Rsa(Box<rsa::RsaPrivateKey>),
+    Ec(EcKey),
+    Ed25519(Box<ed25519_dalek::SigningKey>),
+    Dsa(Box<DsaKey>),
+}
+
+/// A rand_core 0.10 generator over the operating system's, for `crypto-primes`.
+struct OsRng10;
+
+impl rand_core10::TryRng for OsRng10 {
+    type Error = core::convert::Infallible;
+    fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
+        Ok(rand_core::RngCore::next_u32(&mut rand_core::OsRng))
+    }
+    fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
+        Ok(rand_core::RngCore::next_u64(&mut rand_core::OsRng))
+    }
+    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Self::Error> {
+        rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, dst);
+        Ok(())
+    }
+}
+
+impl rand_core10::TryCryptoRng for OsRng10 {}
+
+/// A random prime of exactly `bits` bits with its two top bits set (so a product of
+/// two has exactly twice as many), as Go's RSA key generation picks them.
+fn random_prime<const LIMBS: usize>(bits: u32) -> BigUint {
+    use crypto_primes::hazmat::{SetBits, SmallFactorsSieveFactory};
+    let factory = SmallFactorsSieveFactory::<crypto_bigint::Uint<LIMBS>>::new(
+        crypto_primes::Flavor::Any,
+        bits,
+        SetBits::TwoMsb,
+    )
+    .expect("bit length fits the integer type");
+    let prime = crypto_primes::sieve_and_find(&mut OsRng10, factory, |_, c| {
+        crypto_primes::is_prime(crypto_primes::Flavor::Any, c)
+    })
+    .expect("sieving cannot fail for these sizes")
+    .expect("a prime is always found");
+    BigUint::from_bytes_be(&prime.to_be_bytes())
+}
+
+/// Go's `rsa.GenerateKey(rand.Reader, bits)` for the sizes Sprig uses (2048, 4096).
+pub(crate) fn generate_rsa(bits: usize) -> PrivateKey {
+    loop {
+        let (p, q) = match bits {
+            4096 => (random_prime::<32>(2048), random_prime::<32>(2048)),
+            _ => (random_prime::<16>(1024), random_prime::<16>(1024)),
+        };
+        // Fails only when e divides λ(N) (or p == q): Go draws new primes then too.
+        if let Ok(key) = rsa::RsaPrivateKey::from_p_q(p, q, BigUint::from(65537u32)) {
+            return PrivateKey::Rsa(Box::new(key));
+        }
+    }
+}
+
+/// Go's `ecdsa.GenerateKey(elliptic.P256(), rand.Reader)`.
+pub(crate) fn generate_ecdsa() -> PrivateKey {
+    PrivateKey::Ec(EcKey::P256(p256::SecretKey::random(&mut rand_core::OsRng)))
+}
+
+/// Go's `ed25519.GenerateKey(rand.Reader)`.
+pub(crate) fn generate_ed25519() -> PrivateKey {
+    PrivateKey::Ed25519(Box::new(ed25519_dalek::SigningKey::generate(
+        &mut rand_core::OsRng,
+    )))
+}
+
+/// Go's `dsa.GenerateParameters(.., dsa.L2048N256)` and `dsa.GenerateKey`.
+pub(crate) fn generate_dsa() -> PrivateKey {
+    let components = dsa::Components::generate(&mut rand_core::OsRng, dsa::KeySize::DSA_2048_256);
+    let key = dsa::SigningKey::generate(&mut rand_core::OsRng, components);
+    let vk = key.verifying_key();
+    let c = vk.components();
+    let int = |b: &dsa::BigUint| der::uint_content(&b.to_bytes_be());
+    PrivateKey::Dsa(Box::new(DsaKey {
+        p: int(c.p()),
+        q: int(c.q()),
+        g: int(c.g()),
+        y: int(vk.y()),
+        x: int(key.x()),
+    }))
+}
+
+fn big(b: &BigUint) -> Vec<u8> {
+    der::uint(&b.to_bytes_be())
+}
+
+impl EcKey {
+    fn curve_oid(&self) -> Vec<u8> {
+        match self {
+            EcKey::P256(_) => oids::p256(),
+            EcKey::P384(_) => oids::p384(),
+            EcKey::P521(_) => oids::p521(),
+        }
+    }
+
+    /// The scalar, padded to the curve order's byte length.
+    fn scalar(&self) -> Vec<u8> {
+        match self {
+            EcKey::P256(k) => k.to_bytes().to_vec(),
+            EcKey::P384(k) => k.to_bytes().to_vec(),
+            EcKey::P521(k) => k.to_bytes().to_vec(),
+        }
+    }
+
+    /// The public point, uncompressed (`elliptic.Marshal`).
+    fn point(&self) -> Vec<u8> {
+        use p256::elliptic_curve::sec1::ToEncodedPoint;
+        match self {
+            EcKey::P256(k) => k.public_key().to_encoded_point(false).as_bytes().to_vec(),
+            EcKey::P384(k) => k.public_key().to_encoded_point(false).as_bytes().to_vec(),
+            EcKey::P521(k) => k.public_key().to_encoded_point(false).as_bytes().to_vec(),
+        }
+    }
+}
+
+impl PrivateKey {
+    /// Sprig's `pemBlockForKey`, encoded (`pem.EncodeToMemory`).
+    pub(crate) fn to_pem(&self) -> String {
+        let (kind, der) = self.to_der();
+        super::pem::encode(kind, &der)
+    }
+
+    fn to_der(&self) -> (&'static str, Vec<u8>) {
+        match self {
+            PrivateKey::Rsa(k) => {
+                let primes = k.primes();
+                let crt = k.crt_coefficient().unwrap_or_default();
+                let parts: Vec<Vec<u8>> = vec![
+                    der::small_uint(0),
+                    big(k.n()),
+                    big(k.e()),
+                    big(k.d()),
+                    big(&primes[0]),
+                    big(&primes[1]),
+                    big(k.dp().expect("keys are precomputed")),
+                    big(k.dq().expect("keys are precomputed")),
+                    big(&crt),
+                ];
+                let refs: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+                ("RSA PRIVATE KEY", der::seq(&refs))
+            }
+            PrivateKey::Ec(k) => {
+                let body = der::seq(&[
+                    &der::small_uint(1),
+                    &der::tlv(der::OCTET_STRING, &k.scalar()),
+                    &der::tlv(0xa0, &k.curve_oid()),
+                    &der::tlv(0xa1, &der::bit_string(&k.point())),
+                ]);
+                ("EC PRIVATE KEY", body)
+            }
+            PrivateKey::Ed25519(k) => {
+                let seed = der::tlv(der::OCTET_STRING, k.as_bytes());
+                let body = der::seq(&[
+                    &der::small_uint(0),
+                    &der::seq(&[&oids::ed25519()]),
+                    &der::tlv(der::OCTET_STRING, &seed),
+                ]);
+                ("PRIVATE KEY", body)
+            }
+            PrivateKey::Dsa(k) => {
+                let i = |c: &[u8]| der::tlv(der::INTEGER, c);
+                let body = der::seq(&[
+                    &der::small_uint(0),
+                    &i(&k.p),
+                    &i(&k.q),
+                    &i(&k.g),
+                    &i(&k.y),
+                    &i(&k.x),
+                ]);
+                ("DSA PRIVATE KEY", body)
+            }
+        }
+    }
+
+    /// The public key as a certificate holds it: the encoded AlgorithmIdentifier and
+    /// the subjectPublicKey bytes (Go's `marshalPublicKey`), or Go's error.
+    pub(crate) fn public_key_info(&self) -> Result<(Vec<u8>, Vec<u8>), String> {
+        match self {
+            PrivateKey::Rsa(k) => Ok((
+                der::seq(&[&oids::rsa_encryption(), &[der::NULL, 0]]),
+                der::seq(&[&big(k.n()), &big(k.e())]),
+            )),
+            PrivateKey::Ec(k) => Ok((
+                der::seq(&[&oids::ec_public_key(), &k.curve_oid()]),
+                k.point(),
+            )),
+            PrivateKey::Ed25519(k) => Ok((
+                der::seq(&[&oids::ed25519()]),
+                k.verifying_key().as_bytes().to_vec(),
+            )),
+            PrivateKey::Dsa(_) => Err("x509: unsupported public key type: *dsa.PublicKey".into()),
+        }
+    }
+
+    /// Go's `signingParamsForKey`: the signature AlgorithmIdentifier this key signs
+    /// certificates with; `None` for keys that are no `crypto.Signer`.
+    pub(crate) fn signature_algorithm(&self) -> Option<Vec<u8>> {
+        Some(match self {
+            PrivateKey::Rsa(_) => der::seq(&[&oids::sha256_with_rsa(), &[der::NULL, 0]]),
+            PrivateKey::Ec(EcKey::P256(_)) => der::seq(&[&oids::ecdsa_with_sha256()]),
+            PrivateKey::Ec(EcKey::P384(_)) => der::seq(&[&oids::ecdsa_with_sha384()]),
+            PrivateKey::Ec(EcKey::P521(_)) => der::seq(&[&oids::ecdsa_with_sha512()]),
+            PrivateKey::Ed25519(_) => der::seq(&[&oids::ed25519()]),
+            PrivateKey::Dsa(_) => return None,
+        })
+    }
+
+    /// Signs `tbs` with the algorithm of [`PrivateKey::signature_algorithm`].
+    pub(crate) fn sign(&self, tbs: &[u8]) -> Result<Vec<u8>, String> {
+        use sha2::Digest;
+        use p256::ecdsa::signature::Signer;
+        match self {
+            PrivateKey::Rsa(k) => {
+                let digest = sha2::Sha256::digest(tbs);
+                k.sign(rsa::Pkcs1v15Sign::new::<sha2::Sha256>(), &digest)
+                    .map_err(|e| e.to_string())
+            }
+            PrivateKey::Ec(EcKey::P256(k)) => {
+                let sig: p256::ecdsa::Signature = p256::ecdsa::SigningKey::from(k).sign(tbs);
+                Ok(sig.to_der().as_bytes().to_vec())
+            }
+            PrivateKey::Ec(EcKey::P384(k)) => {
+                let sig: p384::ecdsa::Signature = p384::ecdsa::SigningKey::from(k).sign(tbs);
+                Ok(sig.to_der().as_bytes().to_vec())
+            }
+            PrivateKey::Ec(EcKey::P521(k)) => {
+                let sk = p521::ecdsa::SigningKey::from_bytes(&k.to_bytes())
+                    .map_err(|e| e.to_string())?;
+                let sig: p521::ecdsa::Signature = sk.sign(tbs);
+                Ok(sig.to_der().as_bytes().to_vec())
+            }
+            PrivateKey::Ed25519(k) => Ok(k.sign(tbs).to_bytes().to_vec()),
+            PrivateKey::Dsa(_) => {
+                Err("x509: certificate private key does not implement crypto.Signer".into())
+            }
+        }
+    }
+}
+
+/// Sprig's `parsePrivateKeyPEM`, with its and Go's error messages.
+pub(crate) fn parse_private_key_pem(text: &str) -> Result<PrivateKey, String> {
+    let Some(block) = super::pem::decode(text.as_bytes()) else {
+        return Err("no PEM data in input".into());
+    };
+    if block.kind == "PRIVATE KEY" {
+        return parse_pkcs8(&block.bytes).map_err(|e| format!("decoding PEM as PKCS#8: {e}"));
+    }
+    let Some(kind) = block.kind.strip_suffix(" PRIVATE KEY") else {
+        return Err(format!(
+            "no private key data in PEM block of type {}",
+            block.kind
+        ));
+    };
+    match kind {
+        "RSA" => {
+            parse_pkcs1(&block.bytes).map_err(|e| format!("parsing RSA private key from PEM: {e}"))
+        }
+        "EC" => parse_ec(None, &block.bytes)
+            .map_err(|e| format!("parsing EC private key from PEM: {e}")),
+        "DSA" => {
+            parse_dsa(&block.bytes).map_err(|e| format!("parsing DSA private key from PEM: {e}"))
+        }
+        _ => Err(format!("invalid private key type {}", block.kind)),
+    }
+}
+
+/// The shape of Go's `asn1.Unmarshal` into one of the key structures: which fields
+/// are present, read as leniently as Go reads them (elements after the last field and
+/// bytes after the outer SEQUENCE are ignored).
+mod shape {
+    use super::der::{self, Element, Reader};
+
+    /// The fields of a PKCS#1 `RSAPrivateKey` (Go's `pkcs1PrivateKey`).
+    pub(super) struct Pkcs1<'a> {
+        pub version: &'a [u8],
+        pub ints: [&'a [u8]; 5],
+        pub crt: [Option<&'a [u8]>; 3],
+        pub extra_primes: bool,
+    }
+
+    /// The fields of a SEC 1 `ECPrivateKey`.
+    pub(super) struct Ec<'a> {
+        pub version: &'a [u8],
+        pub private_key: &'a [u8],
+        pub curve: Option<&'a [u8]>,
+    }
+
+    /// The fields of a PKCS#8 `PrivateKeyInfo`.
+    pub(super) struct Pkcs8<'a> {
+        pub algorithm: &'a [u8],
+        pub parameters: Option<Element<'a>>,
+        pub private_key: &'a [u8],
+    }
+
+    /// The message Go gives for structures it cannot read at all. Go's own messages
+    /// name the field and its reflect details; this is the common prefix.
+    pub(super) const MALFORMED: &str = "asn1: structure error: tags don't match";
+
+    fn outer(data: &[u8]) -> Option<Reader<'_>> {
+        let mut r = Reader::new(data);
+        let e = r.read(der::SEQUENCE)?;
+        Some(Reader::new(e.content))
+    }
+
+    fn int<'a>(r: &mut Reader<'a>) -> Option<&'a [u8]> {
+        let e = r.read(der::INTEGER)?;
+        der::valid_integer(e.content).then_some(e.content)
+    }
+
+    /// A Go `int` field: an INTEGER that fits 64 bits.
+    fn small_int<'a>(r: &mut Reader<'a>) -> Option<&'a [u8]> {
+        int(r).filter(|c| c.len() <= 8)
+    }
+
+    pub(super) fn pkcs1(data: &[u8]) -> Option<Pkcs1<'_>> {
+        let mut r = outer(data)?;
+        let version = small_int(&mut r)?;
+        let n = int(&mut r)?;
+        let e = small_int(&mut r)?;
+        let d = int(&mut r)?;
+        let p = int(&mut r)?;
+        let q = int(&mut r)?;
+        let mut crt = [None; 3];
+        for c in &mut crt {
+            if r.peek_tag() == Some(der::INTEGER) {
+                *c = Some(int(&mut r)?);
+            } else if !r.is_empty() && r.peek_tag() != Some(der::SEQUENCE) {
+                return None;
+            }
+        }
+        let extra_primes = r.peek_tag() == Some(der::SEQUENCE);
+        Some(Pkcs1 {
+            version,
+            ints: [n, e, d, p, q],
+            crt,
+            extra_primes,
+        })
+    }
+
+    pub(super) fn ec(data: &[u8]) -> Option<Ec<'_>> {
+        let mut r = outer(data)?;
+        let version = small_int(&mut r)?;
+        let private_key = r.read(der::OCTET_STRING)?.content;
+        let mut curve = None;
+        if let Some(e) = r.read_optional(0xa0)? {
+            let mut inner = Reader::new(e.content);
+            let oid = inner.read(der::OID)?;
+            curve = Some(oid.full);
+        }
+        if let Some(e) = r.read_optional(0xa1)? {
+            Reader::new(e.content).read(der::BIT_STRING)?;
+        }
+        Some(Ec {
+            version,
+            private_key,
+            curve,
+        })
+    }
+
+    pub(super) fn pkcs8(data: &[u8]) -> Option<Pkcs8<'_>> {
+        let mut r = outer(data)?;
+        small_int(&mut r)?;
+        let algo = r.read(der::SEQUENCE)?;
+        let mut a = Reader::new(algo.content);
+        let algorithm = a.read(der::OID)?.full;
+        let parameters = if a.is_empty() { None } else { Some(a.read_any()?) };
+        let private_key = r.read(der::OCTET_STRING)?.content;
+        Some(Pkcs8 {
+            algorithm,
+            parameters,
+            private_key,
+        })
+    }
+
+    pub(super) fn dsa(data: &[u8]) -> Option<[&[u8]; 6]> {
+        let mut r = outer(data)?;
+        let mut out = [&[][..]; 6];
+        out[0] = small_int(&mut r)?;
+        for slot in &mut out[1..] {
+            *slot = int(&mut r)?;
+        }
+        Some(out)
+    }
+}
+
+fn trailing_after_outer(data: &[u8]) -> bool {
+    let mut r = Reader::new(data);
+    r.read_any().is_some() && !r.is_empty()
+}
+
+fn to_big(content: &[u8]) -> BigUint {
+    BigUint::from_bytes_be(der::uint_magnitude(content).unwrap_or_default())
+}
+
+/// Go's `x509.ParsePKCS1PrivateKey`.
+fn parse_pkcs1(data: &[u8]) -> Result<PrivateKey, String> {
+    if trailing_after_outer(data) {
+        return Err("asn1: syntax error: trailing data".into());
+    }
+    let Some(k) = shape::pkcs1(data) else {
+        if shape::ec(data).is_some() {
+            return Err("x509: failed to parse private key (use ParseECPrivateKey instead for this key format)".into());
+        }
+        if shape::pkcs8(data).is_some() {
+            return Err("x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)".into());
+        }
+        return Err(shape::MALFORMED.into());
+    };
+    let version = i64_of(k.version);
+    if version > 1 {
+        return Err("x509: unsupported private key version".into());
+    }
+    let [n, e, d, p, q] = k.ints;
+    let positive = |c: &[u8]| der::is_positive(c);
+    if !positive(n)
+        || !positive(d)
+        || !positive(p)
+        || !positive(q)
+        || k.crt.iter().flatten().any(|c| !positive(c))
+    {
+        return Err("x509: private key contains zero or negative value".into());
+    }
+    if k.extra_primes {
+        return Err("crypto/rsa: multi-prime RSA keys are not supported".into());
+    }
+    let (n, e, d, p, q) = (to_big(n), to_big(e), to_big(d), to_big(p), to_big(q));
+    if &p * &q != n {
+        return Err("crypto/rsa: p * q != n".into());
+    }
+    let key = rsa::RsaPrivateKey::from_components(n, e, d, vec![p, q])
+        .map_err(|e| format!("crypto/rsa: {e}"))?;
+    // Go uses the encoded CRT values and rejects keys whose values disagree.
+    let [dp, dq, qinv] = k.crt;
+    if let (Some(dp), Some(kdp)) = (dp, key.dp())
+        && to_big(dp) != *kdp
+    {
+        return Err("crypto/rsa: invalid CRT exponent".into());
+    }
+    if let (Some(dq), Some(kdq)) = (dq, key.dq())
+        && to_big(dq) != *kdq
+    {
+        return Err("crypto/rsa: invalid CRT exponent".into());
+    }
+    if let (Some(qinv), Some(kq)) = (qinv, key.crt_coefficient())
+        && to_big(qinv) != kq
+    {
+        return Err("crypto/rsa: invalid CRT coefficient".into());
+    }
+    Ok(PrivateKey::Rsa(Box::new(key)))
+}
+
+fn i64_of(content: &[u8]) -> i64 {
+    let mut v: i64 = if content.first().is_some_and(|b| b & 0x80 != 0) {
+        -1
+    } else {
+        0
+    };
+    for b in content {
+        v = (v << 8) | i64::from(*b);
+    }
+    v
+}
+
+/// Go's `parseECPrivateKey`, with the curve named by PKCS#8 parameters when given.
+fn parse_ec(named_curve: Option<&[u8]>, data: &[u8]) -> Result<PrivateKey, String> {
+    let Some(k) = shape::ec(data) else {
+        if shape::pkcs8(data).is_some() {
+            return Err("x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)".into());
+        }
+        if shape::pkcs1(data).is_some() {
+            return Err("x509: failed to parse private key (use ParsePKCS1PrivateKey instead for this key format)".into());
+        }
+        return Err(format!("x509: failed to parse EC private key: {}", shape::MALFORMED));
+    };
+    let version = i64_of(k.version);
+    if version != 1 {
+        return Err(format!("x509: unknown EC private key version {version}"));
+    }
+    let curve = named_curve.or(k.curve).unwrap_or_default();
+    let size = if curve == oids::p256() {
+        32
+    } else if curve == oids::p384() {
+        48
+    } else if curve == oids::p521() {
+        66
+    } else if curve == oids::p224() {
+        return Err("kelm: P-224 keys are not supported".into());
+    } else {
+        return Err("x509: unknown elliptic curve".into());
+    };
+    let mut scalar = k.private_key;
+    while scalar.len() > size {
+        if scalar[0] != 0 {
+            // Go compares with the order first; an over-long non-zero value is
+            // larger than it.
+            return Err("x509: invalid elliptic curve private key value".into());
+        }
+        scalar = &scalar[1..];
+    }
+    let mut padded = vec![0u8; size];
+    padded[size - scalar.len()..].copy_from_slice(scalar);
+    let invalid = |_| "x509: invalid elliptic curve private key value".to_string();
+    Ok(PrivateKey::Ec(match size {
+        32 => EcKey::P256(p256::SecretKey::from_slice(&padded).map_err(invalid)?),
+        48 => EcKey::P384(p384::SecretKey::from_slice(&padded).map_err(invalid)?),
+        _ => EcKey::P521(p521::SecretKey::from_slice(&padded).map_err(invalid)?),
+    }))
+}
+
+/// Go's `x509.ParsePKCS8PrivateKey`, for the kinds Sprig can use.
+fn parse_pkcs8(data: &[u8]) -> Result<PrivateKey, String> {
+    let Some(k) = shape::pkcs8(data) else {
+        if shape::ec(data).is_some() {
+            return Err("x509: failed to parse private key (use ParseECPrivateKey instead for this key format)".into());
+        }
+        if shape::pkcs1(data).is_some() {
+            return Err("x509: failed to parse private key (use ParsePKCS1PrivateKey instead for this key format)".into());
+        }
+        return Err(shape::MALFORMED.into());
+    };
+    if k.algorithm == oids::rsa_encryption() {
+        return parse_pkcs1(k.private_key).map_err(|e| {
+            format!("x509: failed to parse RSA private key embedded in PKCS#8: {e}")
+        });
+    }
+    if k.algorithm == oids::ec_public_key() {
+        let curve = k
+            .parameters
+            .filter(|p| p.tag == der::OID && der::Reader::new(p.full).read(der::OID).is_some())
+            .map(|p| p.full);
+        return parse_ec(curve, k.private_key)
+            .map_err(|e| format!("x509: failed to parse EC private key embedded in PKCS#8: {e}"));
+    }
+    if k.algorithm == oids::ed25519() {
+        if k.parameters.is_some() {
+            return Err("x509: invalid Ed25519 private key parameters".into());
+        }
+        let mut r = Reader::new(k.private_key);
+        let Some(seed) = r.read(der::OCTET_STRING) else {
+            return Err(format!(
+                "x509: invalid Ed25519 private key: {}",
+                shape::MALFORMED
+            ));
+        };
+        let Ok(seed) = <[u8; 32]>::try_from(seed.content) else {
+            return Err(format!(
+                "x509: invalid Ed25519 private key length: {}",
+                seed.content.len()
+            ));
+        };
+        return Ok(PrivateKey::Ed25519(Box::new(
+            ed25519_dalek::SigningKey::from_bytes(&seed),
+        )));
+    }
+    if k.algorithm == oids::x25519() {
+        return Err("kelm: X25519 keys are not supported".into());
+    }
+    Err(format!(
+        "x509: PKCS#8 wrapping contained private key with unknown algorithm: {}",
+        oid_to_string(k.algorithm)
+    ))
+}
+
+/// An encoded OID as Go's `ObjectIdentifier.String` prints it (`1.2.3`).
+pub(crate) fn oid_to_string(full: &[u8]) -> String {
+    let content = Reader::new(full)
+        .read(der::OID)
+        .map(|e| e.content)
+        .unwrap_or_default();
+    let mut arcs = Vec::new();
+    let mut v: u64 = 0;
+    for (i, b) in content.iter().enumerate() {
+        v = (v << 7) | u64::from(b & 0x7f);
+        if b & 0x80 == 0 {
+            if arcs.is_empty() && i < content.len() {
+                let first = (v / 40).min(2);
+                arcs.push(first);
+                arcs.push(v - first * 40);
+            } else {
+                arcs.push(v);
+            }
+            v = 0;
+        }
+    }
+    arcs.iter()
+        .map(u64::to_string)
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// Sprig's reading of a `DSA PRIVATE KEY` (`asn1.Unmarshal` into `DSAKeyFormat`).
+fn parse_dsa(data: &[u8]) -> Result<PrivateKey, String> {
+    let Some([_, p, q, g, y, x]) = shape::dsa(data) else {
+        return Err(shape::MALFORMED.into());
+    };
+    Ok(PrivateKey::Dsa(Box::new(DsaKey {
+        p: p.to_vec(),
+        q: q.to_vec(),
+        g: g.to_vec(),
+        y: y.to_vec(),
+        x: x.to_vec(),
+    })))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn oid_strings() {
+        assert_eq!(oid_to_string(&oids::p256()), "1.2.840.10045.3.1.7");
+        assert_eq!(oid_to_string(&oids::ed25519()), "1.3.101.112");
+    }
+
+    #[test]
+    fn generated_keys_read_back() {
+        for key in [generate_ecdsa(), generate_ed25519()] {
+            let pem = key.to_pem();
+            let back = parse_private_key_pem(&pem).unwrap();
+            assert_eq!(back.to_pem(), pem);
+        }
+    }
+
+    #[test]
+    fn parse_errors() {
+        assert_eq!(
+            parse_private_key_pem("nothing").err().unwrap(),
+            "no PEM data in input"
+        );
+        let cert = super::super::pem::encode("CERTIFICATE", b"\x30\x00");
+        assert_eq!(
+            parse_private_key_pem(&cert).err().unwrap(),
+            "no private key data in PEM block of type CERTIFICATE"
+        );
+        let foo = super::super::pem::encode("FOO PRIVATE KEY", b"\x30\x00");
+        assert_eq!(
+            parse_private_key_pem(&foo).err().unwrap(),
+            "invalid private key type FOO PRIVATE KEY"
+        );
+    }
+}
