@@ -75,6 +75,7 @@ pub(crate) struct DsaKey {
 /// The NIST curves Go's `x509` reads EC keys on.
 #[derive(Clone, Debug)]
 pub(crate) enum EcKey {
+    P224(p224::SecretKey),
     P256(p256::SecretKey),
     P384(p384::SecretKey),
     P521(p521::SecretKey),
@@ -86,6 +87,9 @@ pub(crate) enum PrivateKey {
     Rsa(Box<rsa::RsaPrivateKey>),
     Ec(EcKey),
     Ed25519(Box<ed25519_dalek::SigningKey>),
+    /// An X25519 key from PKCS#8 (Go's `*ecdh.PrivateKey`): Go can neither sign with
+    /// it nor certify it, but reads it.
+    X25519([u8; 32]),
     Dsa(Box<DsaKey>),
 }
 
@@ -175,6 +179,7 @@ fn big(b: &BigUint) -> Vec<u8> {
 impl EcKey {
     fn curve_oid(&self) -> Vec<u8> {
         match self {
+            EcKey::P224(_) => oids::p224(),
             EcKey::P256(_) => oids::p256(),
             EcKey::P384(_) => oids::p384(),
             EcKey::P521(_) => oids::p521(),
@@ -184,6 +189,7 @@ impl EcKey {
     /// The scalar, padded to the curve order's byte length.
     fn scalar(&self) -> Vec<u8> {
         match self {
+            EcKey::P224(k) => k.to_bytes().to_vec(),
             EcKey::P256(k) => k.to_bytes().to_vec(),
             EcKey::P384(k) => k.to_bytes().to_vec(),
             EcKey::P521(k) => k.to_bytes().to_vec(),
@@ -194,6 +200,7 @@ impl EcKey {
     fn point(&self) -> Vec<u8> {
         use p256::elliptic_curve::sec1::ToEncodedPoint;
         match self {
+            EcKey::P224(k) => k.public_key().to_encoded_point(false).as_bytes().to_vec(),
             EcKey::P256(k) => k.public_key().to_encoded_point(false).as_bytes().to_vec(),
             EcKey::P384(k) => k.public_key().to_encoded_point(false).as_bytes().to_vec(),
             EcKey::P521(k) => k.public_key().to_encoded_point(false).as_bytes().to_vec(),
@@ -245,6 +252,15 @@ impl PrivateKey {
                 ]);
                 ("PRIVATE KEY", body)
             }
+            PrivateKey::X25519(k) => {
+                let key = der::tlv(der::OCTET_STRING, k);
+                let body = der::seq(&[
+                    &der::small_uint(0),
+                    &der::seq(&[&oids::x25519()]),
+                    &der::tlv(der::OCTET_STRING, &key),
+                ]);
+                ("PRIVATE KEY", body)
+            }
             PrivateKey::Dsa(k) => {
                 let i = |c: &[u8]| der::tlv(der::INTEGER, c);
                 let body = der::seq(&[
@@ -276,6 +292,10 @@ impl PrivateKey {
                 der::seq(&[&oids::ed25519()]),
                 k.verifying_key().as_bytes().to_vec(),
             )),
+            // Go marshals X25519 keys, then finds no certificate algorithm for them.
+            PrivateKey::X25519(_) => {
+                Err("x509: unsupported public key type: *ecdh.PublicKey".into())
+            }
             PrivateKey::Dsa(_) => Err("x509: unsupported public key type: *dsa.PublicKey".into()),
         }
     }
@@ -285,11 +305,13 @@ impl PrivateKey {
     pub(crate) fn signature_algorithm(&self) -> Option<Vec<u8>> {
         Some(match self {
             PrivateKey::Rsa(_) => der::seq(&[&oids::sha256_with_rsa(), &[der::NULL, 0]]),
-            PrivateKey::Ec(EcKey::P256(_)) => der::seq(&[&oids::ecdsa_with_sha256()]),
+            PrivateKey::Ec(EcKey::P224(_) | EcKey::P256(_)) => {
+                der::seq(&[&oids::ecdsa_with_sha256()])
+            }
             PrivateKey::Ec(EcKey::P384(_)) => der::seq(&[&oids::ecdsa_with_sha384()]),
             PrivateKey::Ec(EcKey::P521(_)) => der::seq(&[&oids::ecdsa_with_sha512()]),
             PrivateKey::Ed25519(_) => der::seq(&[&oids::ed25519()]),
-            PrivateKey::Dsa(_) => return None,
+            PrivateKey::X25519(_) | PrivateKey::Dsa(_) => return None,
         })
     }
 
@@ -302,6 +324,14 @@ impl PrivateKey {
                 let digest = sha2::Sha256::digest(tbs);
                 k.sign(rsa::Pkcs1v15Sign::new::<sha2::Sha256>(), &digest)
                     .map_err(|e| e.to_string())
+            }
+            PrivateKey::Ec(EcKey::P224(k)) => {
+                use p224::ecdsa::signature::hazmat::PrehashSigner;
+                let digest = sha2::Sha256::digest(tbs);
+                let sig: p224::ecdsa::Signature = p224::ecdsa::SigningKey::from(k)
+                    .sign_prehash(&digest)
+                    .map_err(|e| e.to_string())?;
+                Ok(sig.to_der().as_bytes().to_vec())
             }
             PrivateKey::Ec(EcKey::P256(k)) => {
                 let sig: p256::ecdsa::Signature = p256::ecdsa::SigningKey::from(k).sign(tbs);
@@ -318,7 +348,7 @@ impl PrivateKey {
                 Ok(sig.to_der().as_bytes().to_vec())
             }
             PrivateKey::Ed25519(k) => Ok(k.sign(tbs).to_bytes().to_vec()),
-            PrivateKey::Dsa(_) => {
+            PrivateKey::X25519(_) | PrivateKey::Dsa(_) => {
                 Err("x509: certificate private key does not implement crypto.Signer".into())
             }
         }
@@ -565,14 +595,14 @@ fn parse_ec(named_curve: Option<&[u8]>, data: &[u8]) -> Result<PrivateKey, Strin
         return Err(format!("x509: unknown EC private key version {version}"));
     }
     let curve = named_curve.or(k.curve).unwrap_or_default();
-    let size = if curve == oids::p256() {
+    let size = if curve == oids::p224() {
+        28
+    } else if curve == oids::p256() {
         32
     } else if curve == oids::p384() {
         48
     } else if curve == oids::p521() {
         66
-    } else if curve == oids::p224() {
-        return Err("kelm: P-224 keys are not supported".into());
     } else {
         return Err("x509: unknown elliptic curve".into());
     };
@@ -589,6 +619,7 @@ fn parse_ec(named_curve: Option<&[u8]>, data: &[u8]) -> Result<PrivateKey, Strin
     padded[size - scalar.len()..].copy_from_slice(scalar);
     let invalid = |_| "x509: invalid elliptic curve private key value".to_string();
     Ok(PrivateKey::Ec(match size {
+        28 => EcKey::P224(p224::SecretKey::from_slice(&padded).map_err(invalid)?),
         32 => EcKey::P256(p256::SecretKey::from_slice(&padded).map_err(invalid)?),
         48 => EcKey::P384(p384::SecretKey::from_slice(&padded).map_err(invalid)?),
         _ => EcKey::P521(p521::SecretKey::from_slice(&padded).map_err(invalid)?),
@@ -641,7 +672,17 @@ fn parse_pkcs8(data: &[u8]) -> Result<PrivateKey, String> {
         )));
     }
     if k.algorithm == oids::x25519() {
-        return Err("kelm: X25519 keys are not supported".into());
+        if k.parameters.is_some() {
+            return Err("x509: invalid X25519 private key parameters".into());
+        }
+        let mut r = Reader::new(k.private_key);
+        let Some(key) = r.read(der::OCTET_STRING) else {
+            return Err(format!("x509: invalid X25519 private key: {}", shape::MALFORMED));
+        };
+        let Ok(key) = <[u8; 32]>::try_from(key.content) else {
+            return Err("crypto/ecdh: invalid private key size".into());
+        };
+        return Ok(PrivateKey::X25519(key));
     }
     Err(format!(
         "x509: PKCS#8 wrapping contained private key with unknown algorithm: {}",
