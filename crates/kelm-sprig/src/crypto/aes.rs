@@ -47,8 +47,7 @@ pub(crate) fn decrypt(password: &str, crypt64: &str) -> Result<String, FuncError
     if crypt64.is_empty() {
         return Ok(String::new());
     }
-    let crypt =
-        gobase64::decode(crypt64.as_bytes()).map_err(|e| FuncError::new(e.to_string()))?;
+    let crypt = gobase64::decode(crypt64.as_bytes()).map_err(|e| FuncError::new(e.to_string()))?;
     if crypt.len() < BLOCK {
         return Err(FuncError::new(format!(
             "runtime error: slice bounds out of range [:{BLOCK}] with capacity {}",

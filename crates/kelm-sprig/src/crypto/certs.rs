@@ -145,8 +145,14 @@ pub(crate) struct Parent {
 
 /// A parent certificate's public key, for Go's check that it matches the signing key.
 enum ParentKey {
-    Rsa { n: Vec<u8>, e: Vec<u8> },
-    Ec { curve: Vec<u8>, point: Vec<u8> },
+    Rsa {
+        n: Vec<u8>,
+        e: Vec<u8>,
+    },
+    Ec {
+        curve: Vec<u8>,
+        point: Vec<u8>,
+    },
     Ed25519(Vec<u8>),
     /// A key type Go parses but none Sprig signs with (DSA, X25519).
     Other,
@@ -157,7 +163,8 @@ enum ParentKey {
 /// Go's `isPrintable` as `encoding/asn1` applies it to strings it marshals (no `*`, no `&`).
 fn printable(s: &str) -> bool {
     s.bytes().all(|b| {
-        b.is_ascii_alphanumeric() || matches!(b, b'\''..=b')' | b'+'..=b'/' | b' ' | b':' | b'=' | b'?')
+        b.is_ascii_alphanumeric()
+            || matches!(b, b'\''..=b')' | b'+'..=b'/' | b' ' | b':' | b'=' | b'?')
     })
 }
 
@@ -263,7 +270,11 @@ pub(crate) fn create_certificate(
             der::push_tlv(&mut names, 0x87, ip);
         }
         let critical = subject == [der::SEQUENCE, 0];
-        exts.push(extension(&[2, 5, 29, 17], critical, &der::tlv(der::SEQUENCE, &names)));
+        exts.push(extension(
+            &[2, 5, 29, 17],
+            critical,
+            &der::tlv(der::SEQUENCE, &names),
+        ));
     }
     let exts = der::tlv(0xa3, &der::tlv(der::SEQUENCE, &exts.concat()));
 
@@ -295,8 +306,10 @@ fn check_parent_key(parent: &Parent, signer: &PrivateKey) -> Result<(), String> 
             };
             let mut r = Reader::new(s.content);
             matches!(signer, PrivateKey::Rsa(_))
-                && r.read(der::INTEGER).is_some_and(|x| der::uint_magnitude(x.content) == Some(n))
-                && r.read(der::INTEGER).is_some_and(|x| der::uint_magnitude(x.content) == Some(e))
+                && r.read(der::INTEGER)
+                    .is_some_and(|x| der::uint_magnitude(x.content) == Some(n))
+                && r.read(der::INTEGER)
+                    .is_some_and(|x| der::uint_magnitude(x.content) == Some(e))
         }
         ParentKey::Ec { curve, point } => {
             matches!(signer, PrivateKey::Ec(_)) && alg.ends_with(curve) && bytes == *point
@@ -330,7 +343,10 @@ pub(crate) fn parse_certificate(data: &[u8]) -> Result<Parent, String> {
         if !vr.is_empty() || int.content[0] & 0x80 != 0 {
             return Err(e("x509: malformed version"));
         }
-        version = int.content.iter().fold(0i64, |a, b| (a << 8) | i64::from(*b));
+        version = int
+            .content
+            .iter()
+            .fold(0i64, |a, b| (a << 8) | i64::from(*b));
     }
     let version = version + 1;
     if version > 3 {
@@ -541,7 +557,7 @@ pub(crate) fn net_ips(ips: &Value) -> Result<Vec<Vec<u8>>, FuncError> {
         let Value::String(s) = &item else {
             return Err(FuncError::new(format!(
                 "error parsing ip: {} is not a string",
-                kelm_gotmpl::gofmt::sprint(&[item.clone()])
+                kelm_gotmpl::gofmt::sprint(std::slice::from_ref(&item))
             )));
         };
         let ip = parse_ip(s).ok_or_else(|| FuncError::new(format!("error parsing ip: {s}")))?;
@@ -558,7 +574,7 @@ pub(crate) fn dns_names(names: &Value) -> Result<Vec<String>, FuncError> {
             Value::String(s) => Ok(s.to_string()),
             _ => Err(FuncError::new(format!(
                 "error processing alternate dns name: {} is not a string",
-                kelm_gotmpl::gofmt::sprint(&[item.clone()])
+                kelm_gotmpl::gofmt::sprint(std::slice::from_ref(&item))
             ))),
         })
         .collect()
@@ -610,9 +626,7 @@ pub(crate) fn build_custom(b64cert: &str, b64key: &str) -> Result<Certificate, F
         .map_err(|_| FuncError::new("unable to decode base64 private key"))?;
     let block = pem::decode(&cert).ok_or_else(|| FuncError::new("unable to decode certificate"))?;
     parse_certificate(&block.bytes).map_err(|e| {
-        FuncError::new(format!(
-            "error parsing certificate: decodedCert.Bytes: {e}"
-        ))
+        FuncError::new(format!("error parsing certificate: decodedCert.Bytes: {e}"))
     })?;
     let key = super::lossy_string(&key);
     super::keys::parse_private_key_pem(&key)
@@ -625,8 +639,8 @@ pub(crate) fn build_custom(b64cert: &str, b64key: &str) -> Result<Certificate, F
 
 /// Reads the CA of `genSignedCert`: its certificate, then its key.
 pub(crate) fn signer_of(ca: &Certificate) -> Result<(Parent, PrivateKey), FuncError> {
-    let block =
-        pem::decode(ca.cert.as_bytes()).ok_or_else(|| FuncError::new("unable to decode certificate"))?;
+    let block = pem::decode(ca.cert.as_bytes())
+        .ok_or_else(|| FuncError::new("unable to decode certificate"))?;
     let parent = parse_certificate(&block.bytes).map_err(|e| {
         FuncError::new(format!(
             "error parsing certificate: decodedSignerCert.Bytes: {e}"
@@ -646,19 +660,25 @@ mod tests {
         // 2024-02-29T12:34:56.9Z
         let t = Instant(1_709_210_096_900_000_000);
         assert_eq!(t.to_der()[2..], *b"240229123456Z");
-        assert_eq!(t.add_days(365 * 30).to_der()[2..], *b"20540222123456Z");
+        assert_eq!(t.add_days(365 * 30).to_der()[2..], *b"20540221123456Z");
         assert_eq!(Instant(0).add_days(-7300).to_der()[2..], *b"500106000000Z");
-        assert_eq!(Instant(0).add_days(-7306).to_der()[2..], *b"19491231000000Z");
+        assert_eq!(
+            Instant(0).add_days(-7306).to_der()[2..],
+            *b"19491231000000Z"
+        );
         // Go's Duration wraps: 24h × 106752 days overflows int64 nanoseconds.
-        assert_eq!(Instant(0).add_days(106_752).0, i128::from(86_400_000_000_000i64.wrapping_mul(106_752)));
+        assert_eq!(
+            Instant(0).add_days(106_752).0,
+            i128::from(86_400_000_000_000i64.wrapping_mul(106_752))
+        );
     }
 
     #[test]
     fn subjects_use_go_string_types() {
         assert_eq!(subject_der(""), [0x30, 0]);
-        assert_eq!(subject_der("a b")[9], der::PRINTABLE_STRING);
-        assert_eq!(subject_der("*.x")[9], der::UTF8_STRING);
-        assert_eq!(subject_der("é")[9], der::UTF8_STRING);
+        assert_eq!(subject_der("a b")[11], der::PRINTABLE_STRING);
+        assert_eq!(subject_der("*.x")[11], der::UTF8_STRING);
+        assert_eq!(subject_der("é")[11], der::UTF8_STRING);
     }
 
     #[test]

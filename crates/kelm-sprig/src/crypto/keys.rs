@@ -317,8 +317,8 @@ impl PrivateKey {
 
     /// Signs `tbs` with the algorithm of [`PrivateKey::signature_algorithm`].
     pub(crate) fn sign(&self, tbs: &[u8]) -> Result<Vec<u8>, String> {
-        use sha2::Digest;
         use p256::ecdsa::signature::Signer;
+        use sha2::Digest;
         match self {
             PrivateKey::Rsa(k) => {
                 let digest = sha2::Sha256::digest(tbs);
@@ -481,7 +481,11 @@ mod shape {
         let algo = r.read(der::SEQUENCE)?;
         let mut a = Reader::new(algo.content);
         let algorithm = a.read(der::OID)?.full;
-        let parameters = if a.is_empty() { None } else { Some(a.read_any()?) };
+        let parameters = if a.is_empty() {
+            None
+        } else {
+            Some(a.read_any()?)
+        };
         let private_key = r.read(der::OCTET_STRING)?.content;
         Some(Pkcs8 {
             algorithm,
@@ -588,7 +592,10 @@ fn parse_ec(named_curve: Option<&[u8]>, data: &[u8]) -> Result<PrivateKey, Strin
         if shape::pkcs1(data).is_some() {
             return Err("x509: failed to parse private key (use ParsePKCS1PrivateKey instead for this key format)".into());
         }
-        return Err(format!("x509: failed to parse EC private key: {}", shape::MALFORMED));
+        return Err(format!(
+            "x509: failed to parse EC private key: {}",
+            shape::MALFORMED
+        ));
     };
     let version = i64_of(k.version);
     if version != 1 {
@@ -638,9 +645,8 @@ fn parse_pkcs8(data: &[u8]) -> Result<PrivateKey, String> {
         return Err(shape::MALFORMED.into());
     };
     if k.algorithm == oids::rsa_encryption() {
-        return parse_pkcs1(k.private_key).map_err(|e| {
-            format!("x509: failed to parse RSA private key embedded in PKCS#8: {e}")
-        });
+        return parse_pkcs1(k.private_key)
+            .map_err(|e| format!("x509: failed to parse RSA private key embedded in PKCS#8: {e}"));
     }
     if k.algorithm == oids::ec_public_key() {
         let curve = k
@@ -677,7 +683,10 @@ fn parse_pkcs8(data: &[u8]) -> Result<PrivateKey, String> {
         }
         let mut r = Reader::new(k.private_key);
         let Some(key) = r.read(der::OCTET_STRING) else {
-            return Err(format!("x509: invalid X25519 private key: {}", shape::MALFORMED));
+            return Err(format!(
+                "x509: invalid X25519 private key: {}",
+                shape::MALFORMED
+            ));
         };
         let Ok(key) = <[u8; 32]>::try_from(key.content) else {
             return Err("crypto/ecdh: invalid private key size".into());

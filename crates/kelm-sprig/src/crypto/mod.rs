@@ -78,11 +78,18 @@ fn gen_private_key(kind: &str) -> String {
 }
 
 fn with_key(pem: &str) -> Result<PrivateKey, FuncError> {
-    keys::parse_private_key_pem(pem).map_err(|e| FuncError::new(format!("parsing private key: {e}")))
+    keys::parse_private_key_pem(pem)
+        .map_err(|e| FuncError::new(format!("parsing private key: {e}")))
 }
 
 /// Sprig's `getBaseCertTemplate` inputs: IPs first, then DNS names.
-fn template(cn: &Value, ips: &Value, dns: &Value, days: &Value, is_ca: bool) -> Result<Template, FuncError> {
+fn template(
+    cn: &Value,
+    ips: &Value,
+    dns: &Value,
+    days: &Value,
+    is_ca: bool,
+) -> Result<Template, FuncError> {
     let ips = certs::net_ips(ips)?;
     let dns_names = certs::dns_names(dns)?;
     Ok(Template {
@@ -129,9 +136,7 @@ pub(crate) fn functions() -> Vec<Function> {
         Function::new(
             "buildCustomCert",
             cert_sig(vec![Type::String, Type::String]),
-            |_, args| {
-                Ok(certs::build_custom(str_arg(&args[0]), str_arg(&args[1]))?.into_value())
-            },
+            |_, args| Ok(certs::build_custom(str_arg(&args[0]), str_arg(&args[1]))?.into_value()),
         ),
         Function::new("genCA", cert_sig(vec![Type::String, int()]), |_, args| {
             ca(args, keys::generate_rsa(2048))
@@ -158,7 +163,14 @@ pub(crate) fn functions() -> Vec<Function> {
         ),
         Function::new(
             "genSignedCertWithKey",
-            cert_sig(vec![Type::String, list(), list(), int(), cert_t(), Type::String]),
+            cert_sig(vec![
+                Type::String,
+                list(),
+                list(),
+                int(),
+                cert_t(),
+                Type::String,
+            ]),
             |_, args| {
                 let key = with_key(str_arg(&args[5]))?;
                 signed(args, || key)

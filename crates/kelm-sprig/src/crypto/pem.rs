@@ -168,7 +168,10 @@ mod tests {
     #[test]
     fn finds_blocks_like_go() {
         let b = decode(b"junk\n-----BEGIN A-----\nAAEC\n-----END A-----\ntrailer").unwrap();
-        assert_eq!((b.kind.as_str(), b.bytes.as_slice()), ("A", &[0u8, 1, 2][..]));
+        assert_eq!(
+            (b.kind.as_str(), b.bytes.as_slice()),
+            ("A", &[0u8, 1, 2][..])
+        );
         let b = decode(b"-----BEGIN A-----\n-----END A-----").unwrap();
         assert!(b.bytes.is_empty());
         let b = decode(b"-----BEGIN A-----\nk: v\n\nAAEC\n-----END A-----\n").unwrap();
@@ -178,7 +181,8 @@ mod tests {
         assert!(decode(b"-----BEGIN A-----\nAA!C\n-----END A-----\n").is_none());
         assert!(decode(b"-----BEGIN A-----\nAAEC\n-----END A----- x\n").is_none());
         assert!(decode(b"no pem here").is_none());
-        let two = b"-----BEGIN A-----\nAA!C\n-----END A-----\n-----BEGIN B-----\nAAEC\n-----END B-----\n";
+        let two =
+            b"-----BEGIN A-----\nAA!C\n-----END A-----\n-----BEGIN B-----\nAAEC\n-----END B-----\n";
         assert_eq!(decode(two).unwrap().kind, "B");
     }
 }
