@@ -498,3 +498,15 @@ fn certificates_read_by_openssl() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn malformed_keys_fail_like_go() {
+    let cases: serde_json::Value =
+        serde_json::from_str(&testdata("malformed-keys.json")).expect("valid JSON");
+    for case in cases.as_array().expect("a list") {
+        let key = case["key"].as_str().expect("key");
+        let want = case["go_error"].as_str().expect("go_error");
+        let got = err(&format!("{{{{ genCAWithKey \"x\" 1 {} }}}}", lit(key)));
+        assert_eq!(got, want, "{key}");
+    }
+}

@@ -15,6 +15,7 @@ use rsa::BigUint;
 use rsa::traits::{PrivateKeyParts, PublicKeyParts};
 
 use super::der::{self, Reader};
+use super::goasn1;
 
 /// Object identifiers, encoded.
 pub(crate) mod oids {
@@ -382,188 +383,75 @@ pub(crate) fn parse_private_key_pem(text: &str) -> Result<PrivateKey, String> {
     }
 }
 
-/// The shape of Go's `asn1.Unmarshal` into one of the key structures: which fields
-/// are present, read as leniently as Go reads them (elements after the last field and
-/// bytes after the outer SEQUENCE are ignored).
-mod shape {
-    use super::der::{self, Element, Reader};
-
-    /// The fields of a PKCS#1 `RSAPrivateKey` (Go's `pkcs1PrivateKey`).
-    pub(super) struct Pkcs1<'a> {
-        pub version: &'a [u8],
-        pub ints: [&'a [u8]; 5],
-        pub crt: [Option<&'a [u8]>; 3],
-        pub extra_primes: bool,
-    }
-
-    /// The fields of a SEC 1 `ECPrivateKey`.
-    pub(super) struct Ec<'a> {
-        pub version: &'a [u8],
-        pub private_key: &'a [u8],
-        pub curve: Option<&'a [u8]>,
-    }
-
-    /// The fields of a PKCS#8 `PrivateKeyInfo`.
-    pub(super) struct Pkcs8<'a> {
-        pub algorithm: &'a [u8],
-        pub parameters: Option<Element<'a>>,
-        pub private_key: &'a [u8],
-    }
-
-    /// The message Go gives for structures it cannot read at all. Go's own messages
-    /// name the field and its reflect details; this is the common prefix.
-    pub(super) const MALFORMED: &str = "asn1: structure error: tags don't match";
-
-    fn outer(data: &[u8]) -> Option<Reader<'_>> {
-        let mut r = Reader::new(data);
-        let e = r.read(der::SEQUENCE)?;
-        Some(Reader::new(e.content))
-    }
-
-    fn int<'a>(r: &mut Reader<'a>) -> Option<&'a [u8]> {
-        let e = r.read(der::INTEGER)?;
-        der::valid_integer(e.content).then_some(e.content)
-    }
-
-    /// A Go `int` field: an INTEGER that fits 64 bits.
-    fn small_int<'a>(r: &mut Reader<'a>) -> Option<&'a [u8]> {
-        int(r).filter(|c| c.len() <= 8)
-    }
-
-    pub(super) fn pkcs1(data: &[u8]) -> Option<Pkcs1<'_>> {
-        let mut r = outer(data)?;
-        let version = small_int(&mut r)?;
-        let n = int(&mut r)?;
-        let e = small_int(&mut r)?;
-        let d = int(&mut r)?;
-        let p = int(&mut r)?;
-        let q = int(&mut r)?;
-        let mut crt = [None; 3];
-        for c in &mut crt {
-            if r.peek_tag() == Some(der::INTEGER) {
-                *c = Some(int(&mut r)?);
-            } else if !r.is_empty() && r.peek_tag() != Some(der::SEQUENCE) {
-                return None;
-            }
-        }
-        let extra_primes = r.peek_tag() == Some(der::SEQUENCE);
-        Some(Pkcs1 {
-            version,
-            ints: [n, e, d, p, q],
-            crt,
-            extra_primes,
-        })
-    }
-
-    pub(super) fn ec(data: &[u8]) -> Option<Ec<'_>> {
-        let mut r = outer(data)?;
-        let version = small_int(&mut r)?;
-        let private_key = r.read(der::OCTET_STRING)?.content;
-        let mut curve = None;
-        if let Some(e) = r.read_optional(0xa0)? {
-            let mut inner = Reader::new(e.content);
-            let oid = inner.read(der::OID)?;
-            curve = Some(oid.full);
-        }
-        if let Some(e) = r.read_optional(0xa1)? {
-            Reader::new(e.content).read(der::BIT_STRING)?;
-        }
-        Some(Ec {
-            version,
-            private_key,
-            curve,
-        })
-    }
-
-    pub(super) fn pkcs8(data: &[u8]) -> Option<Pkcs8<'_>> {
-        let mut r = outer(data)?;
-        small_int(&mut r)?;
-        let algo = r.read(der::SEQUENCE)?;
-        let mut a = Reader::new(algo.content);
-        let algorithm = a.read(der::OID)?.full;
-        let parameters = if a.is_empty() {
-            None
-        } else {
-            Some(a.read_any()?)
-        };
-        let private_key = r.read(der::OCTET_STRING)?.content;
-        Some(Pkcs8 {
-            algorithm,
-            parameters,
-            private_key,
-        })
-    }
-
-    pub(super) fn dsa(data: &[u8]) -> Option<[&[u8]; 6]> {
-        let mut r = outer(data)?;
-        let mut out = [&[][..]; 6];
-        out[0] = small_int(&mut r)?;
-        for slot in &mut out[1..] {
-            *slot = int(&mut r)?;
-        }
-        Some(out)
-    }
-}
-
-fn trailing_after_outer(data: &[u8]) -> bool {
-    let mut r = Reader::new(data);
-    r.read_any().is_some() && !r.is_empty()
+fn parses_as(data: &[u8], kind: goasn1::Kind) -> bool {
+    goasn1::unmarshal(data, kind).is_ok()
 }
 
 fn to_big(content: &[u8]) -> BigUint {
     BigUint::from_bytes_be(der::uint_magnitude(content).unwrap_or_default())
 }
 
+fn oid(content: &[u8]) -> Vec<u8> {
+    der::tlv(der::OID, content)
+}
+
 /// Go's `x509.ParsePKCS1PrivateKey`.
 fn parse_pkcs1(data: &[u8]) -> Result<PrivateKey, String> {
-    if trailing_after_outer(data) {
-        return Err("asn1: syntax error: trailing data".into());
-    }
-    let Some(k) = shape::pkcs1(data) else {
-        if shape::ec(data).is_some() {
-            return Err("x509: failed to parse private key (use ParseECPrivateKey instead for this key format)".into());
+    let leaves = match goasn1::unmarshal(data, goasn1::PKCS1) {
+        Ok((_, rest)) if !rest.is_empty() => {
+            return Err("asn1: syntax error: trailing data".into());
         }
-        if shape::pkcs8(data).is_some() {
-            return Err("x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)".into());
+        Ok((leaves, _)) => leaves,
+        Err(e) => {
+            if parses_as(data, goasn1::EC) {
+                return Err("x509: failed to parse private key (use ParseECPrivateKey instead for this key format)".into());
+            }
+            if parses_as(data, goasn1::PKCS8) {
+                return Err("x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)".into());
+            }
+            return Err(e);
         }
-        return Err(shape::MALFORMED.into());
     };
-    let version = i64_of(k.version);
-    if version > 1 {
+    let field = |i: usize| leaves[i].unwrap_or_default();
+    if goasn1::int_value(field(0)) > 1 {
         return Err("x509: unsupported private key version".into());
     }
-    let [n, e, d, p, q] = k.ints;
     let positive = |c: &[u8]| der::is_positive(c);
-    if !positive(n)
-        || !positive(d)
-        || !positive(p)
-        || !positive(q)
-        || k.crt.iter().flatten().any(|c| !positive(c))
+    if !positive(field(1))
+        || !positive(field(3))
+        || !positive(field(4))
+        || !positive(field(5))
+        || leaves[6..9].iter().flatten().any(|c| !positive(c))
     {
         return Err("x509: private key contains zero or negative value".into());
     }
-    if k.extra_primes {
+    if leaves[9].is_some_and(|extra| !extra.is_empty()) {
         return Err("crypto/rsa: multi-prime RSA keys are not supported".into());
     }
-    let (n, e, d, p, q) = (to_big(n), to_big(e), to_big(d), to_big(p), to_big(q));
+    let (n, e, d, p, q) = (
+        to_big(field(1)),
+        to_big(field(2)),
+        to_big(field(3)),
+        to_big(field(4)),
+        to_big(field(5)),
+    );
     if &p * &q != n {
         return Err("crypto/rsa: p * q != n".into());
     }
     let key = rsa::RsaPrivateKey::from_components(n, e, d, vec![p, q])
         .map_err(|e| format!("crypto/rsa: {e}"))?;
     // Go uses the encoded CRT values and rejects keys whose values disagree.
-    let [dp, dq, qinv] = k.crt;
-    if let (Some(dp), Some(kdp)) = (dp, key.dp())
+    if let (Some(dp), Some(kdp)) = (leaves[6], key.dp())
         && to_big(dp) != *kdp
     {
         return Err("crypto/rsa: invalid CRT exponent".into());
     }
-    if let (Some(dq), Some(kdq)) = (dq, key.dq())
+    if let (Some(dq), Some(kdq)) = (leaves[7], key.dq())
         && to_big(dq) != *kdq
     {
         return Err("crypto/rsa: invalid CRT exponent".into());
     }
-    if let (Some(qinv), Some(kq)) = (qinv, key.crt_coefficient())
+    if let (Some(qinv), Some(kq)) = (leaves[8], key.crt_coefficient())
         && to_big(qinv) != kq
     {
         return Err("crypto/rsa: invalid CRT coefficient".into());
@@ -571,37 +459,27 @@ fn parse_pkcs1(data: &[u8]) -> Result<PrivateKey, String> {
     Ok(PrivateKey::Rsa(Box::new(key)))
 }
 
-fn i64_of(content: &[u8]) -> i64 {
-    let mut v: i64 = if content.first().is_some_and(|b| b & 0x80 != 0) {
-        -1
-    } else {
-        0
-    };
-    for b in content {
-        v = (v << 8) | i64::from(*b);
-    }
-    v
-}
-
 /// Go's `parseECPrivateKey`, with the curve named by PKCS#8 parameters when given.
-fn parse_ec(named_curve: Option<&[u8]>, data: &[u8]) -> Result<PrivateKey, String> {
-    let Some(k) = shape::ec(data) else {
-        if shape::pkcs8(data).is_some() {
-            return Err("x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)".into());
+fn parse_ec(named_curve: Option<Vec<u8>>, data: &[u8]) -> Result<PrivateKey, String> {
+    let leaves = match goasn1::unmarshal(data, goasn1::EC) {
+        Ok((leaves, _)) => leaves,
+        Err(e) => {
+            if parses_as(data, goasn1::PKCS8) {
+                return Err("x509: failed to parse private key (use ParsePKCS8PrivateKey instead for this key format)".into());
+            }
+            if parses_as(data, goasn1::PKCS1) {
+                return Err("x509: failed to parse private key (use ParsePKCS1PrivateKey instead for this key format)".into());
+            }
+            return Err(format!("x509: failed to parse EC private key: {e}"));
         }
-        if shape::pkcs1(data).is_some() {
-            return Err("x509: failed to parse private key (use ParsePKCS1PrivateKey instead for this key format)".into());
-        }
-        return Err(format!(
-            "x509: failed to parse EC private key: {}",
-            shape::MALFORMED
-        ));
     };
-    let version = i64_of(k.version);
+    let version = goasn1::int_value(leaves[0].unwrap_or_default());
     if version != 1 {
         return Err(format!("x509: unknown EC private key version {version}"));
     }
-    let curve = named_curve.or(k.curve).unwrap_or_default();
+    let curve = named_curve
+        .or_else(|| leaves[2].map(oid))
+        .unwrap_or_default();
     let size = if curve == oids::p224() {
         28
     } else if curve == oids::p256() {
@@ -613,13 +491,12 @@ fn parse_ec(named_curve: Option<&[u8]>, data: &[u8]) -> Result<PrivateKey, Strin
     } else {
         return Err("x509: unknown elliptic curve".into());
     };
-    let mut scalar = k.private_key;
+    let mut scalar = leaves[1].unwrap_or_default();
+    if scalar.len() > size && scalar.iter().take(scalar.len() - size).any(|b| *b != 0) {
+        // Larger than any curve order.
+        return Err("x509: invalid elliptic curve private key value".into());
+    }
     while scalar.len() > size {
-        if scalar[0] != 0 {
-            // Go compares with the order first; an over-long non-zero value is
-            // larger than it.
-            return Err("x509: invalid elliptic curve private key value".into());
-        }
         scalar = &scalar[1..];
     }
     let mut padded = vec![0u8; size];
@@ -635,67 +512,62 @@ fn parse_ec(named_curve: Option<&[u8]>, data: &[u8]) -> Result<PrivateKey, Strin
 
 /// Go's `x509.ParsePKCS8PrivateKey`, for the kinds Sprig can use.
 fn parse_pkcs8(data: &[u8]) -> Result<PrivateKey, String> {
-    let Some(k) = shape::pkcs8(data) else {
-        if shape::ec(data).is_some() {
-            return Err("x509: failed to parse private key (use ParseECPrivateKey instead for this key format)".into());
+    let leaves = match goasn1::unmarshal(data, goasn1::PKCS8) {
+        Ok((leaves, _)) => leaves,
+        Err(e) => {
+            if parses_as(data, goasn1::EC) {
+                return Err("x509: failed to parse private key (use ParseECPrivateKey instead for this key format)".into());
+            }
+            if parses_as(data, goasn1::PKCS1) {
+                return Err("x509: failed to parse private key (use ParsePKCS1PrivateKey instead for this key format)".into());
+            }
+            return Err(e);
         }
-        if shape::pkcs1(data).is_some() {
-            return Err("x509: failed to parse private key (use ParsePKCS1PrivateKey instead for this key format)".into());
-        }
-        return Err(shape::MALFORMED.into());
     };
-    if k.algorithm == oids::rsa_encryption() {
-        return parse_pkcs1(k.private_key)
+    let algorithm = oid(leaves[1].unwrap_or_default());
+    let parameters = leaves[2];
+    let private_key = leaves[3].unwrap_or_default();
+    if algorithm == oids::rsa_encryption() {
+        return parse_pkcs1(private_key)
             .map_err(|e| format!("x509: failed to parse RSA private key embedded in PKCS#8: {e}"));
     }
-    if k.algorithm == oids::ec_public_key() {
-        let curve = k
-            .parameters
-            .filter(|p| p.tag == der::OID && der::Reader::new(p.full).read(der::OID).is_some())
-            .map(|p| p.full);
-        return parse_ec(curve, k.private_key)
+    if algorithm == oids::ec_public_key() {
+        let curve = parameters
+            .and_then(|p| goasn1::unmarshal(p, goasn1::Kind::Oid).ok())
+            .and_then(|(leaves, _)| leaves[0].map(oid));
+        return parse_ec(curve, private_key)
             .map_err(|e| format!("x509: failed to parse EC private key embedded in PKCS#8: {e}"));
     }
-    if k.algorithm == oids::ed25519() {
-        if k.parameters.is_some() {
-            return Err("x509: invalid Ed25519 private key parameters".into());
+    let curve_key = |what: &str| -> Result<&[u8], String> {
+        if parameters.is_some_and(|p| !p.is_empty()) {
+            return Err(format!("x509: invalid {what} private key parameters"));
         }
-        let mut r = Reader::new(k.private_key);
-        let Some(seed) = r.read(der::OCTET_STRING) else {
-            return Err(format!(
-                "x509: invalid Ed25519 private key: {}",
-                shape::MALFORMED
-            ));
-        };
-        let Ok(seed) = <[u8; 32]>::try_from(seed.content) else {
+        goasn1::unmarshal(private_key, goasn1::Kind::Bytes)
+            .map(|(leaves, _)| leaves[0].unwrap_or_default())
+            .map_err(|e| format!("x509: invalid {what} private key: {e}"))
+    };
+    if algorithm == oids::ed25519() {
+        let seed = curve_key("Ed25519")?;
+        let Ok(seed) = <[u8; 32]>::try_from(seed) else {
             return Err(format!(
                 "x509: invalid Ed25519 private key length: {}",
-                seed.content.len()
+                seed.len()
             ));
         };
         return Ok(PrivateKey::Ed25519(Box::new(
             ed25519_dalek::SigningKey::from_bytes(&seed),
         )));
     }
-    if k.algorithm == oids::x25519() {
-        if k.parameters.is_some() {
-            return Err("x509: invalid X25519 private key parameters".into());
-        }
-        let mut r = Reader::new(k.private_key);
-        let Some(key) = r.read(der::OCTET_STRING) else {
-            return Err(format!(
-                "x509: invalid X25519 private key: {}",
-                shape::MALFORMED
-            ));
-        };
-        let Ok(key) = <[u8; 32]>::try_from(key.content) else {
+    if algorithm == oids::x25519() {
+        let key = curve_key("X25519")?;
+        let Ok(key) = <[u8; 32]>::try_from(key) else {
             return Err("crypto/ecdh: invalid private key size".into());
         };
         return Ok(PrivateKey::X25519(key));
     }
     Err(format!(
         "x509: PKCS#8 wrapping contained private key with unknown algorithm: {}",
-        oid_to_string(k.algorithm)
+        oid_to_string(&algorithm)
     ))
 }
 
@@ -728,15 +600,14 @@ pub(crate) fn oid_to_string(full: &[u8]) -> String {
 
 /// Sprig's reading of a `DSA PRIVATE KEY` (`asn1.Unmarshal` into `DSAKeyFormat`).
 fn parse_dsa(data: &[u8]) -> Result<PrivateKey, String> {
-    let Some([_, p, q, g, y, x]) = shape::dsa(data) else {
-        return Err(shape::MALFORMED.into());
-    };
+    let (leaves, _) = goasn1::unmarshal(data, goasn1::DSA)?;
+    let int = |i: usize| leaves[i].unwrap_or_default().to_vec();
     Ok(PrivateKey::Dsa(Box::new(DsaKey {
-        p: p.to_vec(),
-        q: q.to_vec(),
-        g: g.to_vec(),
-        y: y.to_vec(),
-        x: x.to_vec(),
+        p: int(1),
+        q: int(2),
+        g: int(3),
+        y: int(4),
+        x: int(5),
     })))
 }
 

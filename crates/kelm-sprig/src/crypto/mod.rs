@@ -13,6 +13,7 @@ use kelm_gotmpl::{FuncError, Function, Signature, Type, Value};
 mod aes;
 mod certs;
 mod der;
+mod goasn1;
 mod gobase64;
 mod hash;
 mod keys;
