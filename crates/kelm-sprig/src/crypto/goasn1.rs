@@ -129,10 +129,13 @@ pub(crate) const DSA: Kind = Kind::Struct(
     ],
 );
 
+/// The leaf fields [`unmarshal`] read, in order.
+pub(crate) type Leaves<'a> = Vec<Option<&'a [u8]>>;
+
 /// Go's `asn1.Unmarshal` into `kind`: the leaf fields in order (INTEGER, OCTET STRING,
 /// OID and BIT STRING contents; a raw value's whole encoding; `None` for optional
 /// fields absent) and the bytes after the value.
-pub(crate) fn unmarshal(data: &[u8], kind: Kind) -> Result<(Vec<Option<&[u8]>>, &[u8]), String> {
+pub(crate) fn unmarshal(data: &[u8], kind: Kind) -> Result<(Leaves<'_>, &[u8]), String> {
     let mut out = Vec::new();
     let field = f(kind);
     let end = parse_field(data, 0, &field, &mut out)?;
