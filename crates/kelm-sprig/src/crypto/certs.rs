@@ -256,24 +256,11 @@ pub(crate) fn create_certificate(
         exts.push(extension(&[2, 5, 29, 35], false, &v));
     }
     if !t.dns_names.is_empty() || !t.ips.is_empty() {
-        let mut names = Vec::new();
-        for name in &t.dns_names {
-            if !name.is_ascii() {
-                return Err(format!(
-                    "x509: {} cannot be encoded as an IA5String",
-                    kelm_strconv::quote(name)
-                ));
-            }
-            der::push_tlv(&mut names, 0x82, name.as_bytes());
-        }
-        for ip in &t.ips {
-            der::push_tlv(&mut names, 0x87, ip);
-        }
         let critical = subject == [der::SEQUENCE, 0];
         exts.push(extension(
             &[2, 5, 29, 17],
             critical,
-            &der::tlv(der::SEQUENCE, &names),
+            &alt_names(&t.dns_names, &t.ips)?,
         ));
     }
     let exts = der::tlv(0xa3, &der::tlv(der::SEQUENCE, &exts.concat()));
@@ -290,6 +277,24 @@ pub(crate) fn create_certificate(
     ]);
     let signature = signer.sign(&tbs)?;
     Ok(der::seq(&[&tbs, &sig_alg, &der::bit_string(&signature)]))
+}
+
+/// Go's `marshalSANs` for DNS names and IP addresses.
+fn alt_names(dns_names: &[String], ips: &[Vec<u8>]) -> Result<Vec<u8>, String> {
+    let mut names = Vec::new();
+    for name in dns_names {
+        if !name.is_ascii() {
+            return Err(format!(
+                "x509: {} cannot be encoded as an IA5String",
+                kelm_strconv::quote(name)
+            ));
+        }
+        der::push_tlv(&mut names, 0x82, name.as_bytes());
+    }
+    for ip in ips {
+        der::push_tlv(&mut names, 0x87, ip);
+    }
+    Ok(der::tlv(der::SEQUENCE, &names))
 }
 
 /// Go's "provided PrivateKey doesn't match parent's PublicKey" check.
@@ -670,6 +675,30 @@ mod tests {
         assert_eq!(
             Instant(0).add_days(106_752).0,
             i128::from(86_400_000_000_000i64.wrapping_mul(106_752))
+        );
+    }
+
+    fn hex(b: &[u8]) -> String {
+        b.iter().map(|x| format!("{x:02x}")).collect()
+    }
+
+    // Encodings recorded from certificates Go's Sprig made.
+    #[test]
+    fn names_encode_like_go() {
+        assert_eq!(hex(&subject_der("a&b")), "300e310c300a06035504030c03612662");
+        assert_eq!(
+            hex(&subject_der("日本")),
+            "3011310f300d06035504030c06e697a5e69cac"
+        );
+        let dns: Vec<String> = ["", "*", "a b", "x.example"].map(String::from).to_vec();
+        let ips: Vec<Vec<u8>> = ["10.0.0.1", "::1", "::ffff:1.2.3.4"]
+            .iter()
+            .map(|s| parse_ip(s).unwrap())
+            .collect();
+        assert_eq!(
+            hex(&alt_names(&dns, &ips).unwrap()),
+            "3033820082012a82036120628209782e6578616d706c6587040a00000187100000000000000000\
+             0000000000000001870401020304"
         );
     }
 
