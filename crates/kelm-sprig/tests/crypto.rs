@@ -187,7 +187,7 @@ fn bcrypt_and_htpasswd() {
 fn keys_read_and_print_like_go() {
     for name in [
         "rsa1", "rsa8", "p256", "p384-8", "p521", "p224", "ed", "x25519", "dsa", "dsa-trad",
-        "ecparams", "k256",
+        "ecparams", "k256", "rsa512", "rsa3",
     ] {
         let key = testdata(&format!("{name}.pem"));
         let want = testdata(&format!("{name}.go-cakey.txt"));

@@ -1,7 +1,9 @@
 //! Private keys as Sprig makes, prints and reads them.
 //!
 //! `genPrivateKey` makes RSA-4096, ECDSA P-256, Ed25519 or DSA L2048N256 keys; the
-//! certificate functions make RSA-2048 keys. Sprig prints each the way Go's `x509`
+//! certificate functions make RSA-2048 keys. Keys given as PEM may also be ECDSA on
+//! P-224, P-384 or P-521, or X25519 (which Go reads but can neither sign with nor
+//! certify). Sprig prints each the way Go's `x509`
 //! marshals it: `RSA PRIVATE KEY` (PKCS#1), `EC PRIVATE KEY` (SEC 1, with the curve and
 //! public point), `PRIVATE KEY` (PKCS#8 v1, Ed25519) and `DSA PRIVATE KEY` (the
 //! OpenSSL sequence `0, P, Q, G, Y, X`). Keys read from PEM are printed back in these
@@ -322,6 +324,13 @@ impl PrivateKey {
         use sha2::Digest;
         match self {
             PrivateKey::Rsa(k) => {
+                // Go 1.24+ refuses to sign with keys under 1024 bits.
+                let bits = k.n().bits();
+                if bits < 1024 {
+                    return Err(format!(
+                        "crypto/rsa: {bits}-bit keys are insecure (see https://go.dev/pkg/crypto/rsa#hdr-Minimum_key_size)"
+                    ));
+                }
                 let digest = sha2::Sha256::digest(tbs);
                 k.sign(rsa::Pkcs1v15Sign::new::<sha2::Sha256>(), &digest)
                     .map_err(|e| e.to_string())
