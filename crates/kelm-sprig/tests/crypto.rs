@@ -510,3 +510,21 @@ fn malformed_keys_fail_like_go() {
         assert_eq!(got, want, "{key}");
     }
 }
+
+#[test]
+fn dsa_keys() {
+    let key = ok(r#"{{ genPrivateKey "dsa" }}"#);
+    assert!(
+        key.starts_with("-----BEGIN DSA PRIVATE KEY-----\n"),
+        "{key}"
+    );
+    // Go's x509 cannot sign with DSA keys (message recorded from Go).
+    assert_eq!(
+        err(&format!("{{{{ genCAWithKey \"x\" 1 {} }}}}", lit(&key))),
+        "error calling genCAWithKey: error creating certificate: x509: certificate private key does not implement crypto.Signer"
+    );
+    if let Some(text) = openssl(&["dsa", "-noout", "-text"], &key) {
+        assert!(text.contains("Private-Key: (2048 bit)"), "{text}");
+        assert!(openssl(&["pkey", "-noout", "-check"], &key).is_some());
+    }
+}

@@ -159,19 +159,100 @@ pub(crate) fn generate_ed25519() -> PrivateKey {
     )))
 }
 
-/// Go's `dsa.GenerateParameters(.., dsa.L2048N256)` and `dsa.GenerateKey`.
+/// Whether `n` has a factor among the primes below 256 (it is not one of them).
+fn has_small_factor(n: &BigUint) -> bool {
+    const PRIMES: [u64; 53] = [
+        2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89,
+        97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167, 173, 179, 181,
+        191, 193, 197, 199, 211, 223, 227, 229, 233, 239, 241,
+    ];
+    // Reduce by products of primes that fit 64 bits, then test each prime.
+    let mut i = 0;
+    while i < PRIMES.len() {
+        let mut product: u64 = 1;
+        let start = i;
+        while i < PRIMES.len() && product.checked_mul(PRIMES[i]).is_some() {
+            product *= PRIMES[i];
+            i += 1;
+        }
+        let r = n % BigUint::from(product);
+        let r = r
+            .to_bytes_be()
+            .iter()
+            .fold(0u64, |a, b| (a << 8) | u64::from(*b));
+        if PRIMES[start..i].iter().any(|p| r % p == 0) {
+            return true;
+        }
+    }
+    false
+}
+
+fn probably_prime<const LIMBS: usize>(n: &BigUint) -> bool {
+    let bytes = n.to_bytes_be();
+    let mut padded = vec![0u8; LIMBS * 8];
+    padded[LIMBS * 8 - bytes.len()..].copy_from_slice(&bytes);
+    let n = crypto_bigint::Uint::<LIMBS>::from_be_slice(&padded);
+    crypto_primes::is_prime(crypto_primes::Flavor::Any, &n)
+}
+
+fn random_bytes(n: usize) -> Vec<u8> {
+    let mut b = vec![0u8; n];
+    rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut b);
+    b
+}
+
+/// Go's `dsa.GenerateParameters(.., dsa.L2048N256)` and `dsa.GenerateKey`: a 256-bit
+/// prime q, a 2048-bit prime p ≡ 1 (mod q) (4·L tries per q), g = h^((p−1)/q) mod p
+/// for the first h from 2 giving g ≠ 1, x uniform in [1, q), y = g^x mod p.
 pub(crate) fn generate_dsa() -> PrivateKey {
-    let components = dsa::Components::generate(&mut rand_core::OsRng, dsa::KeySize::DSA_2048_256);
-    let key = dsa::SigningKey::generate(&mut rand_core::OsRng, components);
-    let vk = key.verifying_key();
-    let c = vk.components();
-    let int = |b: &dsa::BigUint| der::uint_content(&b.to_bytes_be());
+    const L: usize = 2048;
+    const N: usize = 256;
+    let one = BigUint::from(1u32);
+    let (p, q) = 'primes: loop {
+        let mut qb = random_bytes(N / 8);
+        qb[N / 8 - 1] |= 1;
+        qb[0] |= 0x80;
+        let q = BigUint::from_bytes_be(&qb);
+        if has_small_factor(&q) || !probably_prime::<4>(&q) {
+            continue;
+        }
+        for _ in 0..4 * L {
+            let mut pb = random_bytes(L / 8);
+            pb[L / 8 - 1] |= 1;
+            pb[0] |= 0x80;
+            let p = BigUint::from_bytes_be(&pb);
+            let rem = &p % &q;
+            // p - (rem - 1); rem ≥ 1 or p − rem + 1 stays positive either way.
+            let p = p + &one - rem;
+            if p.bits() < L || has_small_factor(&p) || !probably_prime::<32>(&p) {
+                continue;
+            }
+            break 'primes (p, q);
+        }
+    };
+    let e = (&p - &one) / &q;
+    let mut h = BigUint::from(2u32);
+    let g = loop {
+        let g = h.modpow(&e, &p);
+        if g != one {
+            break g;
+        }
+        h += &one;
+    };
+    let x = loop {
+        let x = BigUint::from_bytes_be(&random_bytes(N / 8));
+        if x != BigUint::from(0u32) && x < q {
+            break x;
+        }
+    };
+    let y = g.modpow(&x, &p);
+    let int = |b: &BigUint| der::uint_content(&b.to_bytes_be());
     PrivateKey::Dsa(Box::new(DsaKey {
-        p: int(c.p()),
-        q: int(c.q()),
-        g: int(c.g()),
-        y: int(vk.y()),
-        x: int(key.x()),
+        p: int(&p),
+        q: int(&q),
+        g: int(&g),
+        y: int(&y),
+        x: int(&x),
     }))
 }
 
