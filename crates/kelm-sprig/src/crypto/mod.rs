@@ -6,7 +6,18 @@
 //! Deterministic functions give Helm's exact output; the others (random salts, IVs,
 //! keys, serials) give output of exactly Helm's form, which Go reads back: kelm's
 //! certificates, keys, bcrypt hashes and AES ciphertexts are accepted by Helm's Go code
-//! and Helm's by kelm's.
+//! and Helm's by kelm's. Errors carry Go's messages, down to `encoding/asn1`'s for
+//! malformed keys and the runtime panics of `decryptAES`.
+//!
+//! Primitives come from RustCrypto (`sha1`, `sha2`, `hmac`, `scrypt`, `bcrypt`, `aes`,
+//! `cbc`, `rsa`, `p224`/`p256`/`p384`/`p521`, `ed25519-dalek`) and `crypto-primes` for
+//! RSA and DSA primes; the formats around them (PEM, DER, PKCS#1, SEC 1, PKCS#8,
+//! certificates, Go's base64) are written here, following Go's encoders byte for byte.
+//!
+//! Known differences: ECDSA signatures are deterministic (RFC 6979) where Go's are
+//! randomized (both verify); a certificate given to `genSignedCert` or
+//! `buildCustomCert` is checked for Go's structure but not every extension's contents;
+//! bytes that are not UTF-8 (a `decryptAES` with the wrong password) come out as U+FFFD.
 
 use kelm_gotmpl::{FuncError, Function, Signature, Type, Value};
 
