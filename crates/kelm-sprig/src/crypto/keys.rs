@@ -135,10 +135,19 @@ fn random_prime<const LIMBS: usize>(bits: u32) -> BigUint {
 
 /// Go's `rsa.GenerateKey(rand.Reader, bits)` for the sizes Sprig uses (2048, 4096).
 pub(crate) fn generate_rsa(bits: usize) -> PrivateKey {
+    // The two primes are searched for at once, on two threads: generation time is
+    // random and dominated by the search, so the key is ready when the slower is.
+    let pair = |gen_prime: fn() -> BigUint| {
+        std::thread::scope(|s| {
+            let p = s.spawn(gen_prime);
+            let q = gen_prime();
+            (p.join().expect("prime search does not panic"), q)
+        })
+    };
     loop {
         let (p, q) = match bits {
-            4096 => (random_prime::<32>(2048), random_prime::<32>(2048)),
-            _ => (random_prime::<16>(1024), random_prime::<16>(1024)),
+            4096 => pair(|| random_prime::<32>(2048)),
+            _ => pair(|| random_prime::<16>(1024)),
         };
         // Fails only when e divides λ(N) (or p == q): Go draws new primes then too.
         if let Ok(key) = rsa::RsaPrivateKey::from_p_q(p, q, BigUint::from(65537u32)) {
