@@ -170,10 +170,12 @@ fn is_timestamp(s: &str) -> bool {
     if rest.is_empty() {
         return true;
     }
-    let (sep, time) = rest.split_at(1);
+    let mut chars = rest.chars();
+    let sep = chars.next();
+    let time = chars.as_str();
     match sep {
-        "T" | "t" => parse_clock(time, true),
-        " " => parse_clock(time, false),
+        Some('T' | 't') => parse_clock(time, true),
+        Some(' ') => parse_clock(time, false),
         _ => false,
     }
 }
