@@ -72,19 +72,7 @@ pub fn run(args: VersionArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     }
     match output {
         Some(Format::Json) => output::write_json(out, &info)?,
-        Some(Format::Yaml) => {
-            let value = serde_json::to_value(&info)?;
-            let fields = value
-                .as_object()
-                .expect("BuildInfo serializes to an object");
-            let entries = fields.iter().map(|(k, v)| {
-                (
-                    k.as_str(),
-                    v.as_str().expect("BuildInfo fields are strings"),
-                )
-            });
-            output::write_flat_yaml(out, entries)?;
-        }
+        Some(Format::Yaml) => output::write_yaml(out, &info)?,
         None if short => writeln!(out, "{}", info.short())?,
         None => writeln!(out, "{}", info.go_syntax())?,
     }
