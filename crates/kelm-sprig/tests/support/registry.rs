@@ -287,15 +287,25 @@ pub fn helm_functions(_enable_dns: bool) -> Vec<Function> {
     Vec::new()
 }
 
-/// The Helm-owned functions a case's text names that kelm does not provide yet.
+/// Names that replace something the engine already has: Helm's functions (some replace
+/// Sprig's) and Sprig's `slice` (which replaces Go's builtin `slice`). Without kelm's
+/// own implementation, the other one would run and the case would compare the wrong
+/// function, so their use is detected by name.
+pub fn replacing() -> Vec<&'static str> {
+    let mut v: Vec<&str> = HELM.to_vec();
+    v.extend(SPRIG.iter().copied().filter(|f| GO_BUILTINS.contains(f)));
+    v
+}
+
+/// The replacing functions (see [`replacing`]) a case's text names that kelm does not
+/// provide yet.
 ///
 /// A name counts as used when it appears as a word anywhere in the templates (also
 /// inside strings, so `tpl "{{ toYaml . }}"` counts), except right after `.` or `$`
-/// (fields and variables). Sprig's own `toJson`, `fail`, ... are not used in their place:
-/// Helm replaces them, so running them would compare the wrong function.
-pub fn missing_helm_functions(text: &str, provided: &HashSet<String>) -> Vec<&'static str> {
-    HELM.iter()
-        .copied()
+/// (fields and variables).
+pub fn missing_replacing_functions(text: &str, provided: &HashSet<String>) -> Vec<&'static str> {
+    replacing()
+        .into_iter()
         .filter(|f| !provided.contains(*f) && names_word(text, f))
         .collect()
 }

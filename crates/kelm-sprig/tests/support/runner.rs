@@ -59,7 +59,7 @@ fn undefined_function(msg: &str, provided: &HashSet<String>) -> Option<String> {
 pub fn run_case(c: &Case, data: &Value) -> Outcome {
     let enable_dns = c.enable_dns();
     let have = provided(enable_dns);
-    let missing = registry::missing_helm_functions(&c.all_text(), &have);
+    let missing = registry::missing_replacing_functions(&c.all_text(), &have);
     if !missing.is_empty() {
         return Outcome::NotAvailable(missing.iter().map(|s| s.to_string()).collect());
     }
