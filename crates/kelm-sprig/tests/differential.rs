@@ -95,6 +95,25 @@ fn judge(c: &Case, want: &Expected, got: &Outcome) -> Result<(), String> {
             f.join(", ")
         ));
     }
+    if let Some(d) = &c.differs {
+        if !matches!(c.check, Check::Exact) {
+            return Err("broken case: kelm-differs needs an exact check".into());
+        }
+        if want.output.as_deref() == Some(d.output.as_str()) {
+            return Err(
+                "broken case: kelm-differs gives Helm's own output; remove the section".into(),
+            );
+        }
+        return match got {
+            Outcome::Output(g) if *g == d.output => Ok(()),
+            _ => Err(format!(
+                "\n    want output {} (documented difference: {})\n    got  {}",
+                show(&d.output),
+                d.reason,
+                show_outcome(got)
+            )),
+        };
+    }
     match &c.check {
         Check::Exact => {
             let same = match (got, &want.output, &want.error) {
@@ -134,6 +153,8 @@ fn judge(c: &Case, want: &Expected, got: &Outcome) -> Result<(), String> {
 struct Tally {
     cases: usize,
     passed: usize,
+    /// Passing cases whose output is a documented difference from Helm's.
+    differs: usize,
     families: BTreeSet<String>,
 }
 
@@ -152,6 +173,8 @@ fn differential_against_helm() {
     let mut case_total = 0usize;
     let mut case_passed = 0usize;
     let mut tally: BTreeMap<String, Tally> = BTreeMap::new();
+    // `file: case` and why, for every case that documents a difference from Helm.
+    let mut differences: Vec<(String, String)> = Vec::new();
     let mut not_available: BTreeMap<String, usize> = BTreeMap::new();
 
     // Local time: cases were recorded with TZ=UTC.
@@ -273,7 +296,11 @@ fn differential_against_helm() {
                 let t = tally.entry(s.clone()).or_default();
                 t.cases += 1;
                 t.passed += usize::from(ok);
+                t.differs += usize::from(ok && c.differs.is_some());
                 t.families.insert(family.clone());
+            }
+            if let Some(d) = &c.differs {
+                differences.push((format!("{file}: {}", c.name), d.reason.clone()));
             }
         }
     }
@@ -304,7 +331,7 @@ fn differential_against_helm() {
                 failures.push(format!("function {f} has no case"));
             }
         }
-        let table = render_table(&tally, case_total, case_passed);
+        let table = render_table(&tally, case_total, case_passed, &differences);
         let path = table_path();
         if std::env::var("KELM_WRITE_TABLE").is_ok_and(|v| !v.is_empty() && v != "0") {
             std::fs::write(&path, &table).expect("write FUNCTIONS.md");
@@ -342,7 +369,12 @@ fn differential_against_helm() {
 }
 
 /// `FUNCTIONS.md`: every function with its cases and how many pass.
-fn render_table(tally: &BTreeMap<String, Tally>, total: usize, passed: usize) -> String {
+fn render_table(
+    tally: &BTreeMap<String, Tally>,
+    total: usize,
+    passed: usize,
+    differences: &[(String, String)],
+) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "# kelm-sprig: function coverage");
     let _ = writeln!(s);
@@ -362,6 +394,8 @@ fn render_table(tally: &BTreeMap<String, Tally>, total: usize, passed: usize) ->
         let t = tally.get(f).unwrap_or(&empty);
         let status = if t.cases == 0 {
             "no case"
+        } else if t.passed == t.cases && t.differs > 0 {
+            "pass (documented difference)"
         } else if t.passed == t.cases {
             "pass"
         } else {
@@ -440,6 +474,15 @@ fn render_table(tally: &BTreeMap<String, Tally>, total: usize, passed: usize) ->
         );
         for f in builtins {
             row(&mut s, f);
+        }
+    }
+    if !differences.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n## Documented differences from Helm\n\nThese cases check that kelm prints what its `kelm-differs` section says, and that Helm\nprinted something else.\n"
+        );
+        for (case, reason) in differences {
+            let _ = writeln!(s, "- `{case}`: {reason}");
         }
     }
     s

@@ -69,6 +69,22 @@ pub struct Case {
     pub flags: Vec<Flag>,
     /// How the result is checked.
     pub check: Check,
+    /// A documented difference from Helm: what kelm prints instead, and why.
+    pub differs: Option<Differs>,
+}
+
+/// A case where kelm deliberately or unavoidably prints something else than Helm.
+///
+/// The runner checks that kelm prints exactly `output` and that Helm's recorded result
+/// is something else, so the difference stays real and visible (the coverage table
+/// counts it). The section is left out of the case's hash: it does not change what Helm
+/// did.
+#[derive(Debug, Clone)]
+pub struct Differs {
+    /// Why kelm differs.
+    pub reason: String,
+    /// What kelm prints.
+    pub output: String,
 }
 
 impl Case {
@@ -209,7 +225,18 @@ fn parse_case(block: &[&str], line: usize, known: &dyn Fn(&str) -> bool) -> Resu
         }
         subjects.push(s.to_string());
     }
-    let joined = block.join("\n");
+    // The `kelm-differs` section is not part of what Helm ran, so not of the hash.
+    let mut hashed: Vec<&str> = Vec::with_capacity(block.len());
+    let mut in_differs = false;
+    for l in block {
+        if is_section_header(l) {
+            in_differs = l.strip_prefix("---").unwrap_or_default().trim() == "kelm-differs";
+        }
+        if !in_differs {
+            hashed.push(l);
+        }
+    }
+    let joined = hashed.join("\n");
     let hash = fnv_hex(&[joined.as_bytes()]);
 
     let mut i = 1;
@@ -227,6 +254,7 @@ fn parse_case(block: &[&str], line: usize, known: &dyn Fn(&str) -> bool) -> Resu
     let mut values = None;
     let mut flags = Vec::new();
     let mut check = None;
+    let mut differs = None;
     while i < block.len() {
         let header = block[i].strip_prefix("---").unwrap_or_default().trim();
         let hline = line + i;
@@ -326,6 +354,23 @@ fn parse_case(block: &[&str], line: usize, known: &dyn Fn(&str) -> bool) -> Resu
                     Check::Properties(props)
                 });
             }
+            ("kelm-differs", None) => {
+                if differs.is_some() {
+                    return Err(format!("line {hline}: second kelm-differs section"));
+                }
+                let (reason, output) = body.split_once('\n').unwrap_or((body.as_str(), ""));
+                let reason = reason
+                    .strip_prefix("because ")
+                    .ok_or_else(|| {
+                        format!("line {hline}: kelm-differs starts with a `because ...` line")
+                    })?
+                    .trim()
+                    .to_string();
+                differs = Some(Differs {
+                    reason,
+                    output: output.to_string(),
+                });
+            }
             _ => return Err(format!("line {hline}: unknown section {header:?}")),
         }
         i = j;
@@ -355,5 +400,6 @@ fn parse_case(block: &[&str], line: usize, known: &dyn Fn(&str) -> bool) -> Resu
         values,
         flags,
         check: check.unwrap_or(Check::Exact),
+        differs,
     })
 }

@@ -4,7 +4,6 @@
 
 pub mod case;
 pub mod expect;
-pub mod helm_errors;
 pub mod props;
 pub mod record;
 pub mod registry;

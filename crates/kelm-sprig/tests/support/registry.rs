@@ -277,14 +277,13 @@ pub fn helm_registered() -> Vec<&'static str> {
     v
 }
 
-/// kelm's implementations of Helm's own functions.
-///
-/// None exist yet: they will live in the engine crate (`kelm-engine`), with `include`
-/// and `tpl` bound to the template set being rendered and `getHostByName` depending on
-/// `--enable-dns`. Until then every case that uses one of [`HELM`] fails with "function
-/// not available in kelm yet". When they land, return them here.
-pub fn helm_functions(_enable_dns: bool) -> Vec<Function> {
-    Vec::new()
+/// kelm's implementations of Helm's own functions (`kelm-engine`), as Helm's engine
+/// binds them for a render with or without `--enable-dns`.
+pub fn helm_functions(enable_dns: bool) -> Vec<Function> {
+    kelm_engine::helm_functions(&kelm_engine::FuncOptions {
+        enable_dns,
+        ..Default::default()
+    })
 }
 
 /// Names that replace something the engine already has: Helm's functions (some replace

@@ -4,10 +4,10 @@ use std::collections::HashSet;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use kelm_gotmpl::{ErrorKind, MissingKey, Template, Value};
+use kelm_engine::errors;
+use kelm_gotmpl::{MissingKey, Template, Value};
 
 use super::case::Case;
-use super::helm_errors;
 use super::registry;
 
 /// How long one case may run before it counts as hung.
@@ -81,7 +81,7 @@ pub fn run_case(c: &Case, data: &Value) -> Outcome {
             if let Some(f) = undefined_function(&msg, &have) {
                 return Outcome::NotAvailable(vec![f]);
             }
-            return Outcome::Error(helm_errors::parse_error(name, &msg));
+            return Outcome::Error(errors::template_error(name, &e));
         }
     }
     let main = c.main().template_name();
@@ -93,10 +93,7 @@ pub fn run_case(c: &Case, data: &Value) -> Outcome {
             if let Some(f) = undefined_function(&msg, &have) {
                 return Outcome::NotAvailable(vec![f]);
             }
-            match e.kind() {
-                ErrorKind::Exec => Outcome::Error(helm_errors::exec_error(&main, &msg)),
-                ErrorKind::Parse => Outcome::Error(helm_errors::parse_error(&main, &msg)),
-            }
+            Outcome::Error(errors::template_error(&main, &e))
         }
     }
 }

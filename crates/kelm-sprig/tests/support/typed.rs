@@ -7,31 +7,22 @@
 //! the types Helm built (float64 from YAML files, int64 from `--set`, yaml.v2's `yes`
 //! as `true`, ...) without a YAML parser of its own.
 
-use std::sync::Arc;
-
-use kelm_gotmpl::{List, Map, Object, Type, Value};
+use kelm_gotmpl::{List, Map, Type, Value};
 use serde_json::Value as J;
 
-/// Helm's `common.Values`: a named `map[string]interface {}` (its methods, `AsMap`,
-/// `Table`, `YAML`, `Encode`, are not modelled: cases must not call them).
-#[derive(Debug)]
-pub struct ValuesObj(pub Map);
-
-impl Object for ValuesObj {
-    fn go_type(&self) -> Type {
-        Type::named("common.Values", Type::map_of_any())
-    }
-    fn underlying(&self) -> Option<Value> {
-        Some(Value::Map(self.0.clone()))
-    }
+/// Helm's `common.Values`: a named `map[string]interface {}`, as Helm's engine makes
+/// `.Values` (and `.` and `.Template`). Its methods (`AsMap`, `Table`, `YAML`,
+/// `Encode`) are not modelled: cases must not call them.
+pub fn values_type() -> Type {
+    Type::named("common.Values", Type::map_of_any())
 }
 
-fn map_of(j: &J, what: &str) -> Result<Map, String> {
+fn map_of(j: &J, what: &str, ty: Type) -> Result<Map, String> {
     let m = j
         .get("m")
         .and_then(J::as_object)
         .ok_or_else(|| format!("{what} without entries"))?;
-    let map = Map::new();
+    let map = Map::with_type(ty);
     for (k, v) in m {
         map.insert(k.as_str(), build(v)?);
     }
@@ -58,15 +49,19 @@ pub fn build(j: &J) -> Result<Value, String> {
         "int" => Value::int(num(t)?.as_i64().ok_or("int out of range")?),
         "int64" => Value::int64(num(t)?.as_i64().ok_or("int64 out of range")?),
         "float64" => Value::float64(num(t)?.as_f64().ok_or("bad float64")?),
-        "map[string]interface {}" => Value::Map(map_of(j, t)?),
-        "common.Values" => Value::Object(Arc::new(ValuesObj(map_of(j, t)?))),
+        "map[string]interface {}" => Value::Map(map_of(j, t, Type::map_of_any())?),
+        "common.Values" => Value::Map(map_of(j, t, values_type())?),
         "map[string]string" => {
-            let src = map_of(j, t)?;
-            let m = Map::with_type(Type::map_of(Type::String, Type::String));
-            for (k, v) in src.entries() {
-                m.insert(k, v);
+            let ty = Type::map_of(Type::String, Type::String);
+            let m = map_of(j, t, ty.clone())?;
+            // The only such map is `.Chart.Annotations`, and the recorder's Chart.yaml
+            // has no annotations: Helm's map is nil (`toJson` prints `null`), which
+            // the dump, ranging over it, cannot tell from an empty one.
+            if m.is_empty() {
+                Value::Nil(ty)
+            } else {
+                Value::Map(m)
             }
-            Value::Map(m)
         }
         "[]interface {}" | "[]string" => {
             let items = j
