@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::FuncError;
+
 /// What went wrong, by phase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -42,6 +44,8 @@ struct Inner {
     location: Option<ExecLocation>,
     /// The message without Go's `template: ...:` prefix.
     detail: String,
+    /// For `error calling F: ...`: the error F returned, which Go wraps (`%w`).
+    cause: Option<FuncError>,
 }
 
 impl Error {
@@ -62,6 +66,7 @@ impl Error {
             message,
             template: None,
             location: None,
+            cause: None,
         }))
     }
 
@@ -91,7 +96,14 @@ impl Error {
             template: Some(template.to_string()),
             location,
             detail,
+            cause: None,
         }))
+    }
+
+    /// The same error, wrapping the error a function returned.
+    pub(crate) fn with_cause(mut self, cause: FuncError) -> Error {
+        self.0.cause = Some(cause);
+        self
     }
 
     /// Parse or execution.
@@ -100,6 +112,13 @@ impl Error {
     }
 
     /// The template that was executing, for execution errors.
+    ///
+    /// This is the name Go's `ExecError` carries: every error raised while executing a
+    /// template has one. Execution errors raised before (`template: no template "x"
+    /// associated with template "y"` from [`Template::execute_template`]) are plain Go
+    /// errors, and have none.
+    ///
+    /// [`Template::execute_template`]: crate::Template::execute_template
     pub fn template(&self) -> Option<&str> {
         self.0.template.as_deref()
     }
@@ -113,6 +132,13 @@ impl Error {
     pub fn detail(&self) -> &str {
         &self.0.detail
     }
+
+    /// For an `error calling F: ...` error: the error the function F returned, which Go
+    /// wraps with `%w` (so `errors.Unwrap` reaches it; Helm's error reporting walks that
+    /// chain). `None` for every other error.
+    pub fn cause(&self) -> Option<&FuncError> {
+        self.0.cause.as_ref()
+    }
 }
 
 impl fmt::Display for Error {
@@ -121,4 +147,9 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    /// The error a failing function returned ([`Error::cause`]).
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.cause.as_ref().map(|e| e as _)
+    }
+}

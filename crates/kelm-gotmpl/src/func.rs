@@ -88,9 +88,16 @@ impl fmt::Display for Signature {
 }
 
 /// The error a function returns; the executor reports it as `error calling NAME: MESSAGE`.
+///
+/// Like a Go error, it may wrap another: Helm's `include` returns the template error of
+/// the template it ran as its own ([`FuncError::from`] an [`Error`]), and `tpl` wraps
+/// one in a message of its own ([`FuncError::wrapping`]). Hosts that report errors the
+/// way Helm does walk that chain ([`std::error::Error::source`], Go's `errors.Unwrap`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FuncError {
     message: String,
+    /// The template error this one is (`message` is then its text) or wraps.
+    source: Option<Error>,
 }
 
 impl FuncError {
@@ -98,12 +105,28 @@ impl FuncError {
     pub fn new(message: impl Into<String>) -> FuncError {
         FuncError {
             message: message.into(),
+            source: None,
+        }
+    }
+
+    /// An error with this message wrapping a template error (Go's
+    /// `fmt.Errorf("...: %w", err)`); `message` is the whole text, usually ending with
+    /// the wrapped error's.
+    pub fn wrapping(message: impl Into<String>, source: Error) -> FuncError {
+        FuncError {
+            message: message.into(),
+            source: Some(source),
         }
     }
 
     /// The message.
     pub fn message(&self) -> &str {
         &self.message
+    }
+
+    /// The template error this error is or wraps, if any.
+    pub fn template_error(&self) -> Option<&Error> {
+        self.source.as_ref()
     }
 }
 
@@ -113,11 +136,22 @@ impl fmt::Display for FuncError {
     }
 }
 
-impl std::error::Error for FuncError {}
+impl std::error::Error for FuncError {
+    /// The template error this one is or wraps. When the function returned a template
+    /// error as it is (Go's `return err`), that error has the same text as this one.
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source.as_ref().map(|e| e as _)
+    }
+}
 
 impl From<Error> for FuncError {
+    /// The template error itself, returned by a function (as Helm's `include` returns
+    /// what `ExecuteTemplate` gave it).
     fn from(e: Error) -> FuncError {
-        FuncError::new(e.to_string())
+        FuncError {
+            message: e.to_string(),
+            source: Some(e),
+        }
     }
 }
 
@@ -176,6 +210,7 @@ pub(crate) trait Host {
     fn execute_template(&mut self, name: &str, data: &Value) -> Result<String, Error>;
     fn parse_and_execute(&mut self, name: &str, text: &str, data: &Value) -> Result<String, Error>;
     fn depth(&self) -> usize;
+    fn set_name(&self) -> &str;
 }
 
 /// The context of a function call: lets functions such as `include` and `tpl` run
@@ -205,6 +240,13 @@ impl<'a> Call<'a> {
     /// call; 0 when called from the top-level execution. Hosts use it to bound recursion.
     pub fn depth(&self) -> usize {
         self.host.as_deref().map_or(0, |h| h.depth())
+    }
+
+    /// The name of the main template of the set being executed (Go's `t.Name()` for the
+    /// template a function is bound to; Helm's `tpl` names its templates so). Empty for
+    /// a detached call.
+    pub fn set_name(&self) -> &str {
+        self.host.as_deref().map_or("", |h| h.set_name())
     }
 
     /// Parses `text` as a new template called `name` in a copy of the current set (so its

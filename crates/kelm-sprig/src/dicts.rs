@@ -168,9 +168,10 @@ fn deep_copy(v: &Value, depth: usize) -> Value {
             l.go_type().clone(),
             l.items().iter().map(|x| deep_copy(x, depth + 1)).collect(),
         )),
-        // A host value of a named map type (Helm's `.Values`): the copy must not share
-        // the map. kelm cannot make another host value, so the copy is the plain map
-        // (Go's keeps the named type, which `typeOf` would show).
+        // A host object of a named map type: the copy must not share the map. kelm
+        // cannot make another host object, so the copy is the plain map (Go's keeps
+        // the named type, which `typeOf` would show). A `Map` of a named type, as
+        // Helm's `.Values` is, keeps its type above.
         Value::Object(o) => match o.underlying() {
             Some(u @ (Value::Map(_) | Value::List(_))) => deep_copy(&u, depth + 1),
             _ => v.clone(),
@@ -438,7 +439,7 @@ mod tests {
         );
     }
 
-    /// A value of a named map type, as Helm's `.Values` (`common.Values`).
+    /// A host value of a named map type with methods: an object over a plain map.
     #[derive(Debug)]
     struct Values(Map);
 
@@ -457,10 +458,34 @@ mod tests {
         f.invoke(&mut kelm_gotmpl::Call::detached(), args)
     }
 
+    fn render(text: &str, dot: &Value) -> String {
+        let mut t = kelm_gotmpl::Template::new("t");
+        t.add_funcs(crate::functions());
+        t.parse(text).unwrap();
+        let mut out = String::new();
+        t.execute(dot, &mut out).unwrap();
+        out
+    }
+
     #[test]
     fn named_maps_like_helm() {
-        // Helm 4.1.4: `set .Values "x" 1 | typeOf` is map[string]interface {}, the change
-        // is seen through .Values, and dig refuses common.Values.
+        // Helm 4.1.4, with .Values a common.Values: the map functions see (and return)
+        // a plain map[string]interface {}, sharing the entries; deepCopy keeps the type.
+        let m = Map::with_type(Type::named("common.Values", Type::map_of_any()));
+        assert_eq!(
+            render(
+                r#"{{ typeOf (set . "x" 1) }} {{ typeOf (deepCopy .) }} {{ .x }} {{ typeOf (merge (dict) .) }} {{ typeOf (merge . (dict)) }} {{ typeOf (mergeOverwrite . (dict "y" 2)) }} {{ .y }} {{ typeOf (pick . "x") }} {{ typeOf (omit . "x") }}"#,
+                &Value::Map(m.clone()),
+            ),
+            "map[string]interface {} common.Values 1 map[string]interface {} map[string]interface {} map[string]interface {} 2 map[string]interface {} map[string]interface {}"
+        );
+        assert_eq!(m.len(), 2);
+        // dig asserts map[string]interface {}, which a common.Values is not.
+        assert_eq!(
+            show(dig(&[Value::from("x"), Value::from("d"), Value::Map(m)])),
+            "ERR interface conversion: interface {} is common.Values, not map[string]interface {}"
+        );
+        // The same for a host object of that type.
         let m = Map::new();
         let values = Value::Object(std::sync::Arc::new(Values(m.clone())));
         let r = call("set", &[values.clone(), Value::from("x"), Value::int(1)]).unwrap();

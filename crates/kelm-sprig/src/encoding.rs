@@ -10,7 +10,7 @@ use crate::conv::{STRING, arg_str, bytes_to_string, func};
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const B32: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-fn b64_encode(src: &[u8]) -> String {
+pub(crate) fn b64_encode(src: &[u8]) -> String {
     let mut out = String::with_capacity(src.len().div_ceil(3) * 4);
     for chunk in src.chunks(3) {
         let v = chunk

@@ -2,8 +2,13 @@
 //!
 //! Helm registers Sprig's whole text function map except `env` and `expandenv`, then
 //! adds its own functions (`toYaml`, `include`, `tpl`, `required`, ...) on top; those
-//! live with the rest of Helm's rendering. This crate is Sprig alone: it knows Go's
-//! value model (from `kelm-gotmpl`) but nothing of charts.
+//! live with the rest of Helm's rendering (`kelm-engine`). This crate is Sprig alone:
+//! it knows Go's value model (from `kelm-gotmpl`) but nothing of charts.
+//!
+//! Its [`data`] module is the bridge between template values and the data `kelm-yaml`
+//! reads and prints (what Go's JSON, YAML and TOML encoders make of a template value,
+//! and the values Go's decoders produce); Sprig's JSON functions use it, and so do
+//! Helm's YAML, JSON and TOML functions.
 //!
 //! Each function has the Go signature Sprig gives it, so argument conversion and the
 //! resulting errors (`wrong type for value; expected int; got float64`) are Go's; the
@@ -23,12 +28,15 @@ use kelm_gotmpl::Function;
 
 mod conv;
 mod crypto;
+pub mod data;
 mod date;
 mod defaults;
 mod dicts;
 mod encoding;
+mod json;
 mod lists;
 mod math;
+pub mod network;
 mod paths;
 mod random;
 mod reflect;
@@ -50,8 +58,10 @@ pub fn functions() -> Vec<Function> {
         defaults::functions,
         dicts::functions,
         encoding::functions,
+        json::functions,
         lists::functions,
         math::functions,
+        network::functions,
         paths::functions,
         random::functions,
         reflect::functions,

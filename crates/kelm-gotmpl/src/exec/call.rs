@@ -2,6 +2,7 @@
 //! (Go's `evalCall`, `validateType`, `evalArg`).
 
 use super::*;
+use crate::value::List;
 
 impl<'t> State<'t, '_> {
     pub(super) fn eval_call(
@@ -86,6 +87,22 @@ impl<'t> State<'t, '_> {
             argv.push(self.validate_type(f, Some(&t))?);
         }
 
+        // Go's `reflect.Call` assigns each argument to its parameter's type: a value of a
+        // named map type (Helm's `common.Values`) passed for `map[string]interface{}`
+        // arrives as that type. Builtins take `reflect.Value`s and `any`, unconverted.
+        if matches!(callee, Callee::Func(_) | Callee::Method(..)) {
+            for (i, v) in argv.iter_mut().enumerate() {
+                let param = if sig.variadic && i + 1 >= sig.params.len() {
+                    sig.params[sig.params.len() - 1].elem()
+                } else {
+                    sig.params.get(i)
+                };
+                if let Some(t) = param {
+                    convert_arg(v, t);
+                }
+            }
+        }
+
         let result = match &callee {
             Callee::Builtin(Builtin::Call, _) => {
                 let callee_name = match args.first() {
@@ -130,7 +147,7 @@ impl<'t> State<'t, '_> {
             }),
             Err(e) => {
                 self.at(node);
-                Err(errf!(self, "error calling %s: %v", name, e.message()))
+                Err(errf!(self, "error calling %s: %v", name, e.message()).with_cause(e))
             }
         }
     }
@@ -290,6 +307,28 @@ impl<'t> State<'t, '_> {
                 arg.to_string()
             )),
         }
+    }
+}
+
+/// Converts an argument already checked assignable to its parameter type `t` to that
+/// type, as `reflect` does when calling: a map or slice of another type with the same
+/// underlying type takes `t` (a map keeps its entries, shared); other values, and any
+/// value passed for an interface parameter, stay as they are.
+fn convert_arg(v: &mut Value, t: &Type) {
+    if matches!(t, Type::Any | Type::Error | Type::ReflectValue) {
+        return;
+    }
+    match v {
+        Value::Map(m) if m.go_type() != t && matches!(t.underlying(), Type::Map(_)) => {
+            *v = Value::Map(m.convert(t.clone()));
+        }
+        Value::List(l) if l.go_type() != t && matches!(t.underlying(), Type::Slice(_)) => {
+            *v = Value::List(List::with_type(t.clone(), l.items().to_vec()));
+        }
+        Value::Nil(nt) if nt != t && t.can_be_nil() && nt.kind() == t.kind() => {
+            *v = Value::Nil(t.clone());
+        }
+        _ => {}
     }
 }
 

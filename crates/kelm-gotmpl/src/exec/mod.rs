@@ -619,6 +619,10 @@ impl Host for Reenter<'_> {
         self.budget.reentry
     }
 
+    fn set_name(&self) -> &str {
+        &self.set.name
+    }
+
     fn parse_and_execute(&mut self, name: &str, text: &str, data: &Value) -> Result<String, Error> {
         let mut set = self.set.clone();
         // Like Helm's `t.New(name).Parse(text)` then `Execute`: the new template runs its

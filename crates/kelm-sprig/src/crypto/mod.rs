@@ -22,7 +22,7 @@
 use kelm_gotmpl::{FuncError, Function, Signature, Type, Value};
 
 mod aes;
-mod certs;
+pub(crate) mod certs;
 mod der;
 mod goasn1;
 mod gobase64;

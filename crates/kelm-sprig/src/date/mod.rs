@@ -15,6 +15,7 @@
 mod duration;
 #[cfg(test)]
 mod go_tests;
+mod gotime;
 mod layout;
 mod object;
 mod time;
@@ -26,7 +27,9 @@ use std::sync::{LazyLock, Mutex};
 use kelm_gotmpl::{FuncError, Function, IntKind, Signature, Type, Value};
 
 use self::duration::SECOND;
-use self::object::{TIME, as_time, time_value};
+pub(crate) use self::gotime::{from_go_time, to_go_time};
+use self::object::TIME;
+pub(crate) use self::object::{as_time, time_value};
 use self::time::{Loc, Time};
 use self::zone::Loaded;
 

@@ -69,6 +69,12 @@ fn version_arg(v: &Value) -> Option<&Version> {
     }
 }
 
+/// The text of the `semver.Version` or `*semver.Version` in `v`, as its `String`,
+/// `MarshalJSON` and `MarshalText` methods give it; `None` for other values.
+pub(crate) fn version_text(v: &Value) -> Option<String> {
+    version_arg(v).map(Version::to_go_string)
+}
+
 /// A `*semver.Version` (from `semver`), or a `semver.Version` value (from `IncPatch`
 /// and the like), which has only the value-receiver methods.
 #[derive(Debug)]
