@@ -12,6 +12,7 @@ use std::ffi::OsString;
 
 use clap::{ArgAction, ColorChoice, CommandFactory, FromArgMatches, Parser, Subcommand};
 
+use crate::commands::create::CreateArgs;
 use crate::commands::version::VersionArgs;
 
 /// kelm: the Kubernetes package manager.
@@ -32,6 +33,9 @@ pub struct Cli {
 /// kelm's commands, in Helm's command tree.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// create a new chart with the given name
+    #[command(long_about = crate::commands::create::LONG_ABOUT)]
+    Create(CreateArgs),
     /// print the kelm version information
     #[command(long_about = crate::commands::version::LONG_ABOUT)]
     Version(VersionArgs),
@@ -94,6 +98,20 @@ pub fn require_no_args(command_path: &str, args: &[String]) -> anyhow::Result<()
         return Ok(());
     }
     anyhow::bail!("\"{command_path}\" accepts no arguments\n\nUsage:  {command_path} [flags]")
+}
+
+/// The error cobra's `ExactArgs(n)` (Helm's wording) gives for another number of arguments.
+pub fn require_exact_args(
+    command_path: &str,
+    use_line: &str,
+    n: usize,
+    args: &[String],
+) -> anyhow::Result<()> {
+    if args.len() == n {
+        return Ok(());
+    }
+    let noun = if n == 1 { "argument" } else { "arguments" };
+    anyhow::bail!("\"{command_path}\" requires {n} {noun}\n\nUsage:  {use_line}")
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ mod build_info;
 mod cli;
 mod commands;
 mod errors;
+mod gopath;
 mod output;
 mod version_template;
 
@@ -38,6 +39,7 @@ fn main() -> ExitCode {
             let help = cli::command().render_long_help().to_string();
             stdout.write_all(help.as_bytes()).map_err(Into::into)
         }
+        Some(Command::Create(args)) => commands::create::run(args, &mut stdout),
         Some(Command::Version(args)) => commands::version::run(args, &mut stdout),
     };
     // Flushed before any error is printed, so that a terminal shows output and error in

@@ -317,6 +317,7 @@ fn help() {
     Usage: kelm [COMMAND]
 
     Commands:
+      create   create a new chart with the given name
       version  print the kelm version information
       help     Print this message or the help of the given subcommand(s)
 
