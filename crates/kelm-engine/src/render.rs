@@ -335,7 +335,10 @@ fn execute(
         template.insert("BasePath", Value::from(r.base_path.as_str()));
         r.scope.insert("Template", Value::Map(template));
         let mut out = String::new();
-        if let Err(e) = set.execute_template(name, &Value::Map(r.scope.clone()), &mut out) {
+        // The scope is passed as Helm's `common.Values` (the type `.` has), while
+        // `.Subcharts` holds the same maps as `map[string]interface {}`.
+        let data = Value::Map(r.scope.convert(values_type()));
+        if let Err(e) = set.execute_template(name, &data, &mut out) {
             return Err(RenderError {
                 template: name.to_string(),
                 message: errors::exec_error(name, &e),
