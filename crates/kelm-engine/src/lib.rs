@@ -1,9 +1,10 @@
 //! Helm's rendering engine (`helm.sh/helm/v4/pkg/engine`, v4.1.4).
 //!
-//! For now: Helm's own template functions ([`helm_functions`]) and how Helm's engine
-//! reports template errors ([`errors`]). Rendering whole charts (the `.Values`,
-//! `.Release`, `.Chart`... data, file order, `<no value>` removal) comes later and
-//! builds on these.
+//! Rendering a chart ([`render()`]: every template of a chart tree with Helm's
+//! built-in objects `.Values`, `.Release`, `.Chart`, `.Capabilities`, `.Files`,
+//! `.Subcharts` and `.Template`, Helm's parse order and error texts), Helm's own
+//! template functions ([`helm_functions`]) and how Helm's engine reports template
+//! errors ([`errors`]).
 //!
 //! Helm builds one template set per render: a root template `gotpl` with
 //! `missingkey=zero` (`missingkey=error` when strict), Sprig's functions (less `env`
@@ -23,9 +24,15 @@
 //! assert_eq!(out, "a:\n- 1\n- 2");
 //! ```
 
+mod capabilities;
 pub mod errors;
+mod files;
 mod funcs;
+mod render;
 mod render_funcs;
+
+pub use capabilities::{BuildInfo, Capabilities, KubeVersion};
+pub use render::{ReleaseOptions, RenderChart, RenderError, RenderOptions, render};
 
 use std::sync::Arc;
 

@@ -380,6 +380,21 @@ pub trait Object: std::any::Any + Send + Sync + fmt::Debug {
     fn display(&self) -> Option<String> {
         None
     }
+
+    /// What a template action (`{{ .X }}`) prints for the value when only the pointer
+    /// type has a `String()` or `Error()` method and the value is addressable (a struct
+    /// field reached through a pointer): Go's `printableValue` takes its address and
+    /// prints through that method, while functions receiving the value (`print`,
+    /// `quote`) see the plain struct.
+    fn addressable_display(&self) -> Option<String> {
+        None
+    }
+
+    /// The value `encoding/json` marshals in place of this object, when that is not its
+    /// exported fields under their Go names (JSON field tags, `omitempty`).
+    fn json_value(&self) -> Option<Value> {
+        None
+    }
 }
 
 /// A value as a template sees it.

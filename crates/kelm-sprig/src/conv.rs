@@ -172,6 +172,8 @@ pub(crate) fn strval(v: &Value) -> String {
     match v {
         Value::String(s) => s.to_string(),
         Value::Bytes(b) => bytes_to_string(b),
+        // A nil `[]byte` (a missing key of a `map[string][]byte`) is still a `[]byte`.
+        Value::Nil(Type::Slice(e)) if **e == Type::Uint(UintKind::U8) => String::new(),
         Value::Object(o) => match o.display() {
             Some(s) => s,
             None => gofmt::sprint(std::slice::from_ref(v)),

@@ -240,6 +240,9 @@ impl JsonWalk {
                 if let Some(s) = semver::version_text(v) {
                     return Ok(Data::String(s));
                 }
+                if let Some(j) = o.json_value() {
+                    return self.value(&j);
+                }
                 if let Some(u) = o.underlying() {
                     return self.value(&u);
                 }

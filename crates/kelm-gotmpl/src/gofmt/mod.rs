@@ -70,6 +70,10 @@ pub fn write_value(out: &mut String, v: &Value) {
 /// `{...}` rather than `&{...}`, unless it has a `String` or `Error` method.
 pub fn write_action_value(out: &mut String, v: &Value) {
     if let Value::Object(o) = v {
+        if let Some(s) = o.addressable_display() {
+            out.push_str(&s);
+            return;
+        }
         let mut p = Printer::new(out);
         if p.print_pointee(o) {
             return;
