@@ -5,6 +5,10 @@
 //! `.Release`, `.Chart`... data, file order, `<no value>` removal) comes later and
 //! builds on these.
 //!
+//! [`manifest`] turns rendered files into what Helm makes of them: documents split,
+//! hooks told from manifests and sorted by kind, the release manifest and
+//! `helm template`'s output.
+//!
 //! Helm builds one template set per render: a root template `gotpl` with
 //! `missingkey=zero` (`missingkey=error` when strict), Sprig's functions (less `env`
 //! and `expandenv`), then Helm's, which replace Sprig's `toJson`, `mustToJson`,
@@ -25,6 +29,7 @@
 
 pub mod errors;
 mod funcs;
+pub mod manifest;
 mod render_funcs;
 
 use std::sync::Arc;
