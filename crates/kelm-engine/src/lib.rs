@@ -6,6 +6,10 @@
 //! template functions ([`helm_functions`]) and how Helm's engine reports template
 //! errors ([`errors`]).
 //!
+//! [`manifest`] turns rendered files into what Helm makes of them: documents split,
+//! hooks told from manifests and sorted by kind, the release manifest and
+//! `helm template`'s output.
+//!
 //! Helm builds one template set per render: a root template `gotpl` with
 //! `missingkey=zero` (`missingkey=error` when strict), Sprig's functions (less `env`
 //! and `expandenv`), then Helm's, which replace Sprig's `toJson`, `mustToJson`,
@@ -28,6 +32,7 @@ mod capabilities;
 pub mod errors;
 mod files;
 mod funcs;
+pub mod manifest;
 mod render;
 mod render_funcs;
 

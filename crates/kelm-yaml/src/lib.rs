@@ -72,6 +72,20 @@ pub fn from_yaml(text: &str) -> Result<Value, Error> {
     from_yaml_bytes(text.as_bytes())
 }
 
+/// Parses YAML as `sigs.k8s.io/yaml.Unmarshal` does before it knows the Go type the
+/// result goes into: yaml.v2's values with map keys made strings, but integers kept
+/// as [`Value::Int`] (or [`Value::Uint`]) and non-finite floats (`.inf`, `.nan`) kept.
+///
+/// Decoding into a Go struct needs this: `sigs.k8s.io/yaml` turns a number or boolean
+/// bound for a `string` field into its text (an integer in decimal, a float as
+/// `strconv.FormatFloat(f, 'g', -1, 32)` formats it), and only the values left over go
+/// through `json.Marshal`, which refuses non-finite floats (`json: unsupported value:
+/// +Inf`); the caller applies those rules for its Go type. Errors are those of
+/// [`from_yaml`] but for the non-finite floats.
+pub fn from_yaml_typed(text: &str) -> Result<Value, Error> {
+    read::from_yaml_typed(text.as_bytes()).map_err(|f| f.into_error())
+}
+
 /// [`from_yaml`] for any bytes, as Helm reads values files and as yaml.v2's reader
 /// takes them.
 ///

@@ -62,6 +62,9 @@ struct Decoder<'t> {
     /// The first key conversion failure, reported if yaml.v2 itself succeeds.
     conversion: Option<String>,
     nonfinite: bool,
+    /// Keep yaml.v2's integers as integers and leave non-finite floats to the caller
+    /// (see [`decode_typed`]).
+    typed: bool,
 }
 
 type R<T> = Result<T, Failure>;
@@ -72,6 +75,17 @@ fn fail<T>(msg: impl Into<String>) -> R<T> {
 
 /// Decodes the document rooted at `root`.
 pub(crate) fn decode(tree: &Tree, text: &[u8], root: NodeId) -> Result<Value, Failure> {
+    decode_mode(tree, text, root, false)
+}
+
+/// Decodes the document rooted at `root` as `sigs.k8s.io/yaml` sees it before its JSON
+/// step: integers stay [`Value::Int`] / [`Value::Uint`], and non-finite floats are
+/// kept (whether they fail depends on the Go type they are decoded into).
+pub(crate) fn decode_typed(tree: &Tree, text: &[u8], root: NodeId) -> Result<Value, Failure> {
+    decode_mode(tree, text, root, true)
+}
+
+fn decode_mode(tree: &Tree, text: &[u8], root: NodeId, typed: bool) -> Result<Value, Failure> {
     let anchors = if tree.aliased.iter().any(|&a| a) {
         vec![Anchor::NotStarted; tree.nodes.len()]
     } else {
@@ -87,12 +101,14 @@ pub(crate) fn decode(tree: &Tree, text: &[u8], root: NodeId) -> Result<Value, Fa
         anchors,
         conversion: None,
         nonfinite: false,
+        typed,
     };
     let value = d.unmarshal(root)?;
     if let Some(msg) = d.conversion {
         return Err(Failure::Convert(msg));
     }
     if d.nonfinite
+        && !typed
         && let Some(f) = first_nonfinite(&value)
     {
         let s = if f.is_nan() {
@@ -207,6 +223,8 @@ impl Decoder<'_> {
         match s {
             GoScalar::Null => Value::Null,
             GoScalar::Bool(b) => Value::Bool(b),
+            GoScalar::Int(i) if self.typed => Value::Int(i),
+            GoScalar::Uint(u) if self.typed => Value::Uint(u),
             GoScalar::Int(i) => Value::Float(i as f64),
             GoScalar::Uint(u) => Value::Float(u as f64),
             GoScalar::Float(f) => {

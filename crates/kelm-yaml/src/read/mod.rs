@@ -125,3 +125,16 @@ pub(crate) fn from_yaml(raw: &[u8]) -> Result<Value, Failure> {
     drop(parser);
     decode::decode(&tree, source.text(), root)
 }
+
+/// [`from_yaml`] without the JSON step's typing: integers stay integers and
+/// non-finite floats are not refused.
+pub(crate) fn from_yaml_typed(raw: &[u8]) -> Result<Value, Failure> {
+    let raw: &[u8] = if raw.is_empty() { b"\n" } else { raw };
+    let source = input::Source::new(raw);
+    let mut parser = parser::Parser::new(&source);
+    let Some((tree, root)) = tree::build(&mut parser)? else {
+        return Ok(Value::Null);
+    };
+    drop(parser);
+    decode::decode_typed(&tree, source.text(), root)
+}

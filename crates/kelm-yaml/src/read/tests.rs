@@ -306,3 +306,24 @@ fn deep_values_survive_a_small_stack() {
         .unwrap();
     assert!(ok);
 }
+
+#[test]
+fn typed_keeps_integers_and_non_finite_floats() {
+    let v =
+        crate::from_yaml_typed("a: 5\nb: 5.0\nc: .inf\nd: 18446744073709551615\ne: [1]\n").unwrap();
+    let Value::Map(m) = &v else {
+        panic!("not a map: {v:?}")
+    };
+    assert_eq!(m.get("a"), Some(&Value::Int(5)));
+    assert_eq!(m.get("b"), Some(&Value::Float(5.0)));
+    assert_eq!(m.get("c"), Some(&Value::Float(f64::INFINITY)));
+    assert_eq!(m.get("d"), Some(&Value::Uint(u64::MAX)));
+    assert_eq!(m.get("e"), Some(&Value::Seq(vec![Value::Int(1)])));
+    // The untyped reading refuses the infinity, as the JSON step does.
+    assert!(from_yaml("c: .inf\n").is_err());
+    // Syntax errors are the same.
+    assert_eq!(
+        crate::from_yaml_typed("a: b: c").unwrap_err().message(),
+        from_yaml("a: b: c").unwrap_err().message()
+    );
+}
