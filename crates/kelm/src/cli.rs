@@ -12,6 +12,7 @@ use std::ffi::OsString;
 
 use clap::{ArgAction, ColorChoice, CommandFactory, FromArgMatches, Parser, Subcommand};
 
+use crate::commands::show::ShowCommand;
 use crate::commands::version::VersionArgs;
 
 /// kelm: the Kubernetes package manager.
@@ -32,6 +33,13 @@ pub struct Cli {
 /// kelm's commands, in Helm's command tree.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// show information of a chart
+    #[command(visible_alias = "inspect", subcommand_required = true)]
+    Show {
+        /// The part of the chart to show.
+        #[command(subcommand)]
+        command: ShowCommand,
+    },
     /// print the kelm version information
     #[command(long_about = crate::commands::version::LONG_ABOUT)]
     Version(VersionArgs),

@@ -62,6 +62,8 @@ struct Decoder<'t> {
     /// The first key conversion failure, reported if yaml.v2 itself succeeds.
     conversion: Option<String>,
     nonfinite: bool,
+    /// Keep yaml.v2's integers as integers (see [`crate::from_yaml_typed_bytes`]).
+    keep_ints: bool,
 }
 
 type R<T> = Result<T, Failure>;
@@ -71,7 +73,12 @@ fn fail<T>(msg: impl Into<String>) -> R<T> {
 }
 
 /// Decodes the document rooted at `root`.
-pub(crate) fn decode(tree: &Tree, text: &[u8], root: NodeId) -> Result<Value, Failure> {
+pub(crate) fn decode(
+    tree: &Tree,
+    text: &[u8],
+    root: NodeId,
+    keep_ints: bool,
+) -> Result<Value, Failure> {
     let anchors = if tree.aliased.iter().any(|&a| a) {
         vec![Anchor::NotStarted; tree.nodes.len()]
     } else {
@@ -87,6 +94,7 @@ pub(crate) fn decode(tree: &Tree, text: &[u8], root: NodeId) -> Result<Value, Fa
         anchors,
         conversion: None,
         nonfinite: false,
+        keep_ints,
     };
     let value = d.unmarshal(root)?;
     if let Some(msg) = d.conversion {
@@ -207,6 +215,8 @@ impl Decoder<'_> {
         match s {
             GoScalar::Null => Value::Null,
             GoScalar::Bool(b) => Value::Bool(b),
+            GoScalar::Int(i) if self.keep_ints => Value::Int(i),
+            GoScalar::Uint(u) if self.keep_ints => Value::Uint(u),
             GoScalar::Int(i) => Value::Float(i as f64),
             GoScalar::Uint(u) => Value::Float(u as f64),
             GoScalar::Float(f) => {

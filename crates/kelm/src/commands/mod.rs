@@ -1,4 +1,5 @@
 //! One module per kelm command. Each parses nothing itself: it receives its clap
 //! arguments, calls the library function that does the work, and prints the result.
 
+pub mod show;
 pub mod version;
