@@ -116,8 +116,20 @@ pub fn load_archive_files(data: &[u8]) -> Result<Vec<BufferedFile>, Error> {
         let mode = header.mode().unwrap_or(0);
         let is_dir =
             flag == b'5' || (flag == 0 && raw_name.ends_with('/')) || (mode & 0o170000) == 0o040000;
-        // Extended headers carry metadata for other entries, not files.
-        if is_dir || flag == b'g' || flag == b'x' {
+        // Extended headers carry metadata for other entries, not files; Go's reader
+        // still refuses malformed ones.
+        if flag == b'g' || flag == b'x' {
+            let mut records = Vec::new();
+            (&mut entry)
+                .take(MAX_FILE_SIZE)
+                .read_to_end(&mut records)
+                .map_err(|e| stream_error(&e))?;
+            if !valid_pax_records(&records) {
+                return Err(Error::new("archive/tar: invalid tar header"));
+            }
+            continue;
+        }
+        if is_dir {
             continue;
         }
         let delimiter = if raw_name.contains('\\') { '\\' } else { '/' };
@@ -178,6 +190,32 @@ pub fn load_archive_files(data: &[u8]) -> Result<Vec<BufferedFile>, Error> {
         return Err(Error::new("no files in chart archive"));
     }
     Ok(files)
+}
+
+/// Whether `data` is a sequence of PAX records (`<len> <key>=<value>\n`, the length
+/// counting the whole record), as Go's `parsePAX` requires.
+fn valid_pax_records(mut data: &[u8]) -> bool {
+    while !data.is_empty() {
+        let Some(sp) = data.iter().position(|&b| b == b' ') else {
+            return false;
+        };
+        let Some(len) = std::str::from_utf8(&data[..sp])
+            .ok()
+            .filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|s| s.parse::<usize>().ok())
+        else {
+            return false;
+        };
+        if len <= sp + 1 || len > data.len() {
+            return false;
+        }
+        let record = &data[sp + 1..len];
+        if record.last() != Some(&b'\n') || !record.contains(&b'=') {
+            return false;
+        }
+        data = &data[len..];
+    }
+    true
 }
 
 /// Whether `data` starts like a gzip stream, as Helm sniffs a chart file before

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::Error;
 use crate::archive::{BufferedFile, MAX_FILE_SIZE, strip_bom};
 use crate::ignore::{HELM_IGNORE, Rules};
+use crate::model::LogRecord;
 
 /// How deep symbolic links to directories may nest before kelm gives up (Go recurses
 /// until the path is too long for the system).
@@ -49,10 +50,18 @@ struct Walk {
     rules: Rules,
     top: String,
     files: Vec<BufferedFile>,
+    log: Vec<LogRecord>,
 }
 
 /// The files of the chart directory `dir`, as Helm's directory loader reads them.
 pub fn read_dir_files(dir: &Path) -> Result<Vec<BufferedFile>, Error> {
+    Ok(read_dir_files_logged(dir)?.0)
+}
+
+/// [`read_dir_files`], with what Helm logs on the way (each symbolic link followed).
+pub(crate) fn read_dir_files_logged(
+    dir: &Path,
+) -> Result<(Vec<BufferedFile>, Vec<LogRecord>), Error> {
     let top = std::path::absolute(dir).map_err(|e| go_path_error("stat", dir, &e))?;
     let mut rules = Rules::empty();
     let ignore_file = top.join(HELM_IGNORE);
@@ -70,11 +79,12 @@ pub fn read_dir_files(dir: &Path) -> Result<Vec<BufferedFile>, Error> {
         rules,
         top: top_s.clone(),
         files: Vec::new(),
+        log: Vec::new(),
     };
     let root = PathBuf::from(&top_s);
     let info = std::fs::symlink_metadata(&root).map_err(|e| go_path_error("lstat", &root, &e))?;
     walk.visit(&root, info, 0)?;
-    Ok(walk.files)
+    Ok((walk.files, walk.log))
 }
 
 /// What a visit tells its caller (Go's `filepath.SkipDir`).
@@ -99,6 +109,14 @@ impl Walk {
                     eval_symlink_error(path, &e)
                 ))
             })?;
+            self.log.push(LogRecord {
+                message: "found symbolic link in path. Contents of linked file included and used"
+                    .into(),
+                attrs: vec![
+                    ("path".into(), path.display().to_string()),
+                    ("resolved".into(), resolved.display().to_string()),
+                ],
+            });
             let info = std::fs::symlink_metadata(&resolved)
                 .map_err(|e| go_path_error("lstat", &resolved, &e))?;
             let name = resolved

@@ -34,4 +34,4 @@ pub use dir::read_dir_files;
 pub use error::Error;
 pub use load::{load, load_archive, load_dir, load_file, load_files, load_v2, load_values};
 pub use metadata::is_valid_semver;
-pub use model::{Chart, CrdObject, Dependency, File, Lock, Maintainer, Metadata};
+pub use model::{Chart, CrdObject, Dependency, File, Lock, LogRecord, Maintainer, Metadata};

@@ -7,7 +7,7 @@ use std::path::Path;
 use kelm_yaml::Value;
 
 use crate::archive::{self, BufferedFile};
-use crate::model::{Chart, File, Metadata};
+use crate::model::{Chart, File, LogRecord, Metadata};
 use crate::{Error, decode, dir};
 
 fn yaml_doc(data: &[u8], what: &str) -> Result<Value, Error> {
@@ -66,6 +66,13 @@ pub fn load_files(files: Vec<BufferedFile>) -> Result<Chart, Error> {
         schema: None,
         files: Vec::new(),
         subcharts: Vec::new(),
+        log: Vec::new(),
+    };
+    let warn = |log: &mut Vec<LogRecord>, message: &str| {
+        log.push(LogRecord {
+            message: message.to_string(),
+            attrs: Vec::new(),
+        })
     };
     let mut subcharts: BTreeMap<String, Vec<BufferedFile>> = BTreeMap::new();
     for f in files {
@@ -83,6 +90,12 @@ pub fn load_files(files: Vec<BufferedFile>) -> Result<Chart, Error> {
             "values.schema.json" => c.schema = Some(f.data),
             "requirements.yaml" => {
                 let md = metadata.get_or_insert_with(Metadata::default);
+                if md.api_version != "v1" {
+                    warn(
+                        &mut c.log,
+                        "Warning: Dependencies are handled in Chart.yaml since apiVersion \"v2\". We recommend migrating dependencies to Chart.yaml.",
+                    );
+                }
                 decode_into(md, &f.data, "requirements.yaml")?;
                 if md.api_version == "v1" {
                     c.files.push(File {
@@ -95,6 +108,12 @@ pub fn load_files(files: Vec<BufferedFile>) -> Result<Chart, Error> {
                 c.lock = decode::lock(&yaml_doc(&f.data, "requirements.lock")?)
                     .map_err(|e| e.context("cannot load requirements.lock"))?;
                 let md = metadata.get_or_insert_with(Metadata::default);
+                if md.api_version != "v1" {
+                    warn(
+                        &mut c.log,
+                        "Warning: Dependency locking is handled in Chart.lock since apiVersion \"v2\". We recommend migrating to Chart.lock.",
+                    );
+                }
                 if md.api_version == "v1" {
                     c.files.push(File {
                         name: f.name,
@@ -182,7 +201,11 @@ pub fn load_archive(data: &[u8]) -> Result<Chart, Error> {
 
 /// Helm's chart v2 `LoadDir`: a chart from a directory, honouring `.helmignore`.
 pub fn load_dir(path: &Path) -> Result<Chart, Error> {
-    load_files(dir::read_dir_files(path)?)
+    let (files, mut log) = dir::read_dir_files_logged(path)?;
+    let mut chart = load_files(files)?;
+    log.append(&mut chart.log);
+    chart.log = log;
+    Ok(chart)
 }
 
 /// Helm's chart v2 `LoadFile`: a chart from a `.tgz` file, after checking that it

@@ -36,6 +36,44 @@ pub struct Chart {
     /// The charts under `charts/` (directories and `.tgz` archives), sorted by their
     /// name there.
     pub subcharts: Vec<Chart>,
+    /// What Helm logs while loading this chart and its subcharts, in order (followed
+    /// symbolic links, legacy `requirements.*` in v2 charts); the CLI prints them to
+    /// standard error as Helm does.
+    pub log: Vec<LogRecord>,
+}
+
+/// A message Helm logs (at level INFO) while loading a chart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogRecord {
+    /// The message.
+    pub message: String,
+    /// Its attributes, in order (`path`, `resolved`...).
+    pub attrs: Vec<(String, String)>,
+}
+
+impl LogRecord {
+    /// The record as Go's `slog` text handler prints it (`level=INFO msg="..." k=v`),
+    /// without the line end.
+    pub fn to_slog_text(&self) -> String {
+        let mut line = format!("level=INFO msg={}", slog_quote(&self.message));
+        for (k, v) in &self.attrs {
+            line.push_str(&format!(" {}={}", slog_quote(k), slog_quote(v)));
+        }
+        line
+    }
+}
+
+/// `slog`'s text handler quotes a string that is empty or has spaces, `=`, `"` or
+/// characters that are not printable.
+fn slog_quote(s: &str) -> String {
+    let needs = s.is_empty()
+        || s.chars()
+            .any(|c| c == ' ' || c == '=' || c == '"' || c == '\\' || !kelm_strconv::is_print(c));
+    if needs {
+        kelm_strconv::quote(s)
+    } else {
+        s.to_string()
+    }
 }
 
 /// A custom resource definition file found under a chart's `crds/` directory.

@@ -70,6 +70,10 @@ pub fn run(command: ShowCommand, out: &mut dyn Write) -> anyhow::Result<()> {
     }
     let path = locate_chart(&args[0])?;
     let chart = kelm_chart::load_v2(&path)?;
+    let mut stderr = std::io::stderr().lock();
+    for record in &chart.log {
+        writeln!(stderr, "{}", record.to_slog_text())?;
+    }
     out.write_all(&render(&chart, part)?)?;
     Ok(())
 }
