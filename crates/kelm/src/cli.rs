@@ -13,6 +13,7 @@ use std::ffi::OsString;
 use clap::{ArgAction, ColorChoice, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::commands::create::CreateArgs;
+use crate::commands::show::ShowCommand;
 use crate::commands::version::VersionArgs;
 
 /// kelm: the Kubernetes package manager.
@@ -36,6 +37,13 @@ pub enum Command {
     /// create a new chart with the given name
     #[command(long_about = crate::commands::create::LONG_ABOUT)]
     Create(CreateArgs),
+    /// show information of a chart
+    #[command(visible_alias = "inspect", subcommand_required = true)]
+    Show {
+        /// The part of the chart to show.
+        #[command(subcommand)]
+        command: ShowCommand,
+    },
     /// print the kelm version information
     #[command(long_about = crate::commands::version::LONG_ABOUT)]
     Version(VersionArgs),

@@ -2,4 +2,5 @@
 //! arguments, calls the library function that does the work, and prints the result.
 
 pub mod create;
+pub mod show;
 pub mod version;
