@@ -3,4 +3,5 @@
 
 pub mod create;
 pub mod show;
+pub mod template;
 pub mod version;

@@ -79,7 +79,7 @@ pub fn run(command: ShowCommand, out: &mut dyn Write) -> anyhow::Result<()> {
 }
 
 /// Helm's `LocateChart` for local charts: an existing path, made absolute.
-fn locate_chart(name: &str) -> anyhow::Result<PathBuf> {
+pub(crate) fn locate_chart(name: &str) -> anyhow::Result<PathBuf> {
     let name = name.trim_matches(char::is_whitespace);
     let path = Path::new(name);
     if std::fs::metadata(path).is_ok() {
