@@ -176,7 +176,15 @@ fn run_inner(args: TemplateArgs, global: &GlobalArgs, out: &mut dyn Write) -> Re
     check_dependencies(&chart)?;
     let namespace = global.namespace();
 
-    validate_release_name(&name).map_err(|e| anyhow!("release name check failed: {e}"))?;
+    if let Err(e) = validate_release_name(&name) {
+        // Helm logs the failure before returning it.
+        writeln!(
+            stderr,
+            "level=ERROR msg=\"release name check failed\" error={}",
+            kelm_gotmpl::strconv::quote(&e.to_string())
+        )?;
+        return Err(anyhow!("release name check failed: {e}").into());
+    }
     let log = kelm_values::process_dependencies(&mut chart, &user)
         .map_err(|e| anyhow!("chart dependencies processing failed: {e}"))?;
     for line in log {
