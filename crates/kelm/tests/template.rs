@@ -2,7 +2,8 @@
 //! was recorded from helm v4.1.4 by `tools/template-oracle/record` (stdout, stderr and
 //! exit status of `helm template ARGS`, run in `tests/template`, for the command lines
 //! of `tests/template/cases.txt` over the fixture charts there: aliases, conditions,
-//! tags, import-values, hooks, show-only, names, and Helm's errors). kelm must print the
+//! tags, import-values, hooks, show-only, names, namespaces from kubeconfig files, and
+//! Helm's errors). kelm must print the
 //! same bytes and exit the same way; only its own name differs in usage lines, and
 //! Helm's `--debug` log lines (`level=DEBUG ...`), which kelm does not print, are left
 //! out of the comparison.
@@ -33,14 +34,19 @@ fn template_matches_helm() {
             .iter()
             .map(|a| a.as_str().unwrap().to_string())
             .collect();
-        let output = Command::new(env!("CARGO_BIN_EXE_kelm"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_kelm"));
+        command
             .arg("template")
             .args(&args)
             .current_dir(&dir)
+            .env("HOME", "/nonexistent-home")
             .env_remove("HELM_NAMESPACE")
-            .stdin(Stdio::null())
-            .output()
-            .expect("kelm runs");
+            .env_remove("HELM_KUBECONTEXT")
+            .env_remove("KUBECONFIG");
+        for (k, v) in want["env"].as_object().unwrap() {
+            command.env(k, v.as_str().unwrap());
+        }
+        let output = command.stdin(Stdio::null()).output().expect("kelm runs");
         let stdout = String::from_utf8_lossy(&output.stdout);
         let stderr = String::from_utf8_lossy(&output.stderr);
         let want_stderr = want["stderr"]
