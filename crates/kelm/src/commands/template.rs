@@ -194,12 +194,21 @@ fn run_inner(args: TemplateArgs, global: &GlobalArgs, out: &mut dyn Write) -> Re
         writeln!(
             stderr,
             "level=ERROR msg=\"release name check failed\" error={}",
-            kelm_gotmpl::strconv::quote(&e.to_string())
+            slog_quote(&e.to_string())
         )?;
         return Err(anyhow!("release name check failed: {e}").into());
     }
-    let log = kelm_values::process_dependencies(&mut chart, &user)
-        .map_err(|e| anyhow!("chart dependencies processing failed: {e}"))?;
+    let log = match kelm_values::process_dependencies(&mut chart, &user) {
+        Ok(log) => log,
+        Err(e) => {
+            writeln!(
+                stderr,
+                "level=ERROR msg=\"chart dependencies processing failed\" error={}",
+                slog_quote(e.message())
+            )?;
+            return Err(anyhow!("chart dependencies processing failed: {e}").into());
+        }
+    };
     for line in log {
         writeln!(stderr, "{line}")?;
     }
@@ -297,6 +306,24 @@ fn unsorted_manifest(files: &BTreeMap<String, String>) -> String {
         out.push_str(&format!("---\n# Source: {name}\n{content}\n"));
     }
     out
+}
+
+/// A string as `slog`'s text handler writes an attribute value: bare when it is a
+/// plain word, Go-quoted when it is empty or has blanks, `=`, `"` or unprintables.
+fn slog_quote(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.chars().all(|c| {
+            c != ' '
+                && c != '='
+                && c != '"'
+                && !c.is_whitespace()
+                && kelm_gotmpl::strconv::is_print(c)
+        });
+    if plain {
+        s.to_string()
+    } else {
+        kelm_gotmpl::strconv::quote(s)
+    }
 }
 
 /// Go's `unicode.IsSpace` (Unicode's White_Space), which `strings.TrimSpace` trims.
