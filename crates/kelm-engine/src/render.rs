@@ -50,6 +50,39 @@ pub struct RenderChart {
     pub subcharts: Vec<RenderChart>,
 }
 
+impl RenderChart {
+    /// The chart as Helm's engine sees a loaded chart: its name, `.Chart` map,
+    /// templates (as Go strings: invalid UTF-8 is replaced), other files and
+    /// subcharts, recursively.
+    pub fn from_chart(chart: &kelm_chart::Chart) -> RenderChart {
+        RenderChart {
+            name: chart.metadata.name.clone(),
+            metadata: Value::Map(chart.metadata.template_map()),
+            is_library: chart.is_library(),
+            templates: chart
+                .templates
+                .iter()
+                .map(|f| {
+                    (
+                        f.name.clone(),
+                        String::from_utf8_lossy(&f.data).into_owned(),
+                    )
+                })
+                .collect(),
+            files: chart
+                .files
+                .iter()
+                .map(|f| (f.name.clone(), f.data.clone()))
+                .collect(),
+            subcharts: chart
+                .subcharts
+                .iter()
+                .map(RenderChart::from_chart)
+                .collect(),
+        }
+    }
+}
+
 /// `.Release`: the release being rendered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReleaseOptions {

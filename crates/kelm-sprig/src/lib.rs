@@ -45,6 +45,8 @@ mod semver;
 mod strings;
 mod url;
 
+pub use semver::is_compatible_range;
+
 /// Names Sprig defines that Helm does not register (they read the environment).
 pub const EXCLUDED_BY_HELM: &[&str] = &["env", "expandenv"];
 

@@ -84,7 +84,7 @@ pub fn format_warning(message: &str) -> String {
 
 /// A string as `slog`'s text handler writes it: as is when it is a plain word, quoted
 /// Go-style when it is empty or has blanks, `=`, `"`, controls or unprintable runes.
-fn slog_value(s: &str) -> String {
+pub(crate) fn slog_value(s: &str) -> String {
     let needs_quotes = s.is_empty()
         || s.chars().any(|c| {
             if c.is_ascii() {

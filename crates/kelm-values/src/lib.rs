@@ -14,9 +14,12 @@
 //! from files and `--set-json` are float64 ([`Value::Float`]), `--set` integers int64
 //! ([`Value::Int`]). Errors and warnings carry Helm's texts.
 //!
-//! The chart model is not known here: charts are seen through [`ValuesChart`].
+//! Coalescing and validation see charts through [`ValuesChart`], which
+//! `kelm_chart::Chart` implements; [`process_dependencies`] (aliases, enabled
+//! subcharts, `import-values`) works on `kelm_chart::Chart` itself.
 
 mod coalesce;
+mod dependencies;
 mod gotype;
 pub mod options;
 pub mod schema;
@@ -28,6 +31,7 @@ pub use coalesce::{
     GLOBAL_KEY, Warnings, coalesce_tables, coalesce_values, format_warning, merge_chart_values,
     merge_maps, merge_tables,
 };
+pub use dependencies::{is_compatible_range, process_dependencies};
 pub use kelm_yaml::{Map, Value};
 pub use options::{FsReader, ValueOptions, ValuesReader, merge_values};
 

@@ -103,6 +103,17 @@ pub fn from_yaml_bytes(data: &[u8]) -> Result<Value, Error> {
     read::from_yaml(data).map_err(|f| f.into_error())
 }
 
+/// [`from_yaml_bytes`] for a Go struct target (`sigs.k8s.io/yaml.Unmarshal` into a
+/// struct such as Helm's chart `Metadata`): the same reading and errors, but integers
+/// stay [`Value::Int`] (or [`Value::Uint`] beyond `int64`) instead of becoming floats.
+///
+/// `sigs.k8s.io/yaml` turns a number into a string when the struct field it lands in is
+/// a string, and it formats yaml.v2's integers (`20230101`) and floats (`1.0` as `1`)
+/// differently; a caller decoding into such fields needs to know which one it got.
+pub fn from_yaml_typed_bytes(data: &[u8]) -> Result<Value, Error> {
+    read::from_yaml_with(data, true).map_err(|f| f.into_error())
+}
+
 /// Reads a values file as Helm 4's `LoadValues` does, returning each document's map
 /// in order, before merging.
 ///

@@ -4,15 +4,17 @@
 //! is then adjusted in one place ([`command`]) so that every flag parses as Helm's
 //! (cobra and pflag) flags do, and clap's errors are reworded as Helm's in `errors.rs`.
 //!
-//! Helm's global flags (`--namespace`, `--kube-context`, ...) join [`Cli`] as a
-//! flattened `global = true` group when the first command that uses them lands; kelm
-//! accepts no flag it does not act on.
+//! Helm's global flags join [`Cli`] as a flattened `global = true` group
+//! ([`GlobalArgs`]) as the commands that use them land; kelm accepts no flag it does
+//! not act on.
 
 use std::ffi::OsString;
 
 use clap::{ArgAction, ColorChoice, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::commands::create::CreateArgs;
+use crate::commands::show::ShowCommand;
+use crate::commands::template::TemplateArgs;
 use crate::commands::version::VersionArgs;
 
 /// kelm: the Kubernetes package manager.
@@ -25,6 +27,9 @@ use crate::commands::version::VersionArgs;
         Helm's flags and print what Helm prints, byte for byte."
 )]
 pub struct Cli {
+    /// Helm's global flags.
+    #[command(flatten)]
+    pub global: GlobalArgs,
     /// The command to run; none prints the help.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -36,9 +41,49 @@ pub enum Command {
     /// create a new chart with the given name
     #[command(long_about = crate::commands::create::LONG_ABOUT)]
     Create(CreateArgs),
+    /// show information of a chart
+    #[command(visible_alias = "inspect", subcommand_required = true)]
+    Show {
+        /// The part of the chart to show.
+        #[command(subcommand)]
+        command: ShowCommand,
+    },
+    /// locally render templates
+    #[command(long_about = crate::commands::template::LONG_ABOUT)]
+    Template(Box<TemplateArgs>),
     /// print the kelm version information
     #[command(long_about = crate::commands::version::LONG_ABOUT)]
     Version(VersionArgs),
+}
+
+/// Helm's global flags (`EnvSettings`), accepted before or after the command.
+#[derive(Debug, Clone, clap::Args)]
+pub struct GlobalArgs {
+    /// namespace scope for this request
+    #[arg(short = 'n', long, global = true, value_name = "string")]
+    pub namespace: Option<String>,
+    /// enable verbose output
+    #[arg(long, global = true)]
+    pub debug: bool,
+}
+
+impl GlobalArgs {
+    /// Helm's `EnvSettings.Namespace()`: the flag, else `$HELM_NAMESPACE`, else the
+    /// kubeconfig's current context's namespace (`$HELM_KUBECONTEXT` naming the
+    /// context when set), else `default`.
+    pub fn namespace(&self) -> String {
+        if let Some(ns) = self.namespace.as_deref().filter(|n| !n.is_empty()) {
+            return ns.to_string();
+        }
+        if let Ok(ns) = std::env::var("HELM_NAMESPACE")
+            && !ns.is_empty()
+        {
+            return ns;
+        }
+        let context = std::env::var("HELM_KUBECONTEXT").ok();
+        crate::kubeconfig::context_namespace(context.as_deref())
+            .unwrap_or_else(|| "default".to_string())
+    }
 }
 
 /// The clap command tree with Helm's conventions applied to every command and flag.
@@ -98,6 +143,87 @@ pub fn require_no_args(command_path: &str, args: &[String]) -> anyhow::Result<()
         return Ok(());
     }
     anyhow::bail!("\"{command_path}\" accepts no arguments\n\nUsage:  {command_path} [flags]")
+}
+
+/// The error cobra's `MinimumNArgs(n)` (Helm's wording) gives for fewer arguments.
+pub fn require_min_args(
+    command_path: &str,
+    use_line: &str,
+    n: usize,
+    args: &[String],
+) -> anyhow::Result<()> {
+    if args.len() >= n {
+        return Ok(());
+    }
+    let noun = if n == 1 { "argument" } else { "arguments" };
+    anyhow::bail!("\"{command_path}\" requires at least {n} {noun}\n\nUsage:  {use_line}")
+}
+
+/// pflag's `StringSlice` values: each occurrence read as a CSV record (commas split,
+/// double quotes group), all occurrences joined; an empty occurrence adds nothing.
+pub fn string_slice(occurrences: &[String]) -> anyhow::Result<Vec<String>> {
+    let mut out = Vec::new();
+    for occ in occurrences {
+        if occ.is_empty() {
+            continue;
+        }
+        out.extend(csv_record(occ)?);
+    }
+    Ok(out)
+}
+
+/// One line of Go's `encoding/csv` (as pflag reads it): fields split by commas, a
+/// field that starts with `"` quoted (`""` for a quote inside).
+fn csv_record(line: &str) -> anyhow::Result<Vec<String>> {
+    let mut fields = Vec::new();
+    let mut rest = line;
+    loop {
+        if let Some(quoted) = rest.strip_prefix('"') {
+            let mut field = String::new();
+            let mut chars = quoted.char_indices();
+            let mut end = None;
+            while let Some((i, c)) = chars.next() {
+                if c == '"' {
+                    if quoted[i + 1..].starts_with('"') {
+                        field.push('"');
+                        chars.next();
+                    } else {
+                        end = Some(i + 1);
+                        break;
+                    }
+                } else {
+                    field.push(c);
+                }
+            }
+            let Some(end) = end else {
+                anyhow::bail!(
+                    "parse error on line 1, column {}: extraneous or missing \" in quoted-field",
+                    line.len() + 1
+                );
+            };
+            fields.push(field);
+            rest = &quoted[end..];
+            match rest.strip_prefix(',') {
+                Some(r) => rest = r,
+                None if rest.is_empty() => return Ok(fields),
+                None => anyhow::bail!(
+                    "parse error on line 1, column {}: extraneous or missing \" in quoted-field",
+                    line.len() - rest.len() + 1
+                ),
+            }
+        } else {
+            match rest.split_once(',') {
+                Some((f, r)) => {
+                    fields.push(f.to_string());
+                    rest = r;
+                }
+                None => {
+                    fields.push(rest.to_string());
+                    return Ok(fields);
+                }
+            }
+        }
+    }
 }
 
 /// The error cobra's `ExactArgs(n)` (Helm's wording) gives for another number of arguments.

@@ -9,6 +9,7 @@ mod cli;
 mod commands;
 mod errors;
 mod gopath;
+mod kubeconfig;
 mod output;
 mod version_template;
 
@@ -41,6 +42,8 @@ fn main() -> ExitCode {
         }
         Some(Command::Create(args)) => commands::create::run(args, &mut stdout),
         Some(Command::Version(args)) => commands::version::run(args, &mut stdout),
+        Some(Command::Show { command }) => commands::show::run(command, &mut stdout),
+        Some(Command::Template(args)) => commands::template::run(*args, &cli.global, &mut stdout),
     };
     // Flushed before any error is printed, so that a terminal shows output and error in
     // the order Go's unbuffered writes would.

@@ -314,14 +314,22 @@ fn help() {
 
     kelm is a drop-in replacement for Helm 4 in the making: the commands it has take Helm's flags and print what Helm prints, byte for byte.
 
-    Usage: kelm [COMMAND]
+    Usage: kelm [OPTIONS] [COMMAND]
 
     Commands:
-      create   create a new chart with the given name
-      version  print the kelm version information
-      help     Print this message or the help of the given subcommand(s)
+      create    create a new chart with the given name
+      show      show information of a chart [alias: inspect]
+      template  locally render templates
+      version   print the kelm version information
+      help      Print this message or the help of the given subcommand(s)
 
     Options:
+      -n, --namespace <string>
+              namespace scope for this request
+
+          --debug[=<BOOL>]
+              enable verbose output
+
       -h, --help
               Print help (see a summary with '-h')
     ----- stderr -----
@@ -350,8 +358,14 @@ fn help() {
     Usage: kelm version [OPTIONS]
 
     Options:
+      -n, --namespace <string>
+              namespace scope for this request
+
           --short[=<BOOL>]
               print the version number only, with the abbreviated commit
+
+          --debug[=<BOOL>]
+              enable verbose output
 
           --template <TEMPLATE>
               Go template for the version string, e.g. '{{.Version}}'
@@ -389,4 +403,38 @@ fn closed_stdout_is_not_an_error() {
         .expect("kelm runs");
     assert_eq!(output.status.code(), Some(141));
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+/// `show` subcommands take exactly one chart (Helm's text, `helm` read as `kelm`), and
+/// a missing local path is reported as Helm reports it.
+#[test]
+fn show_arguments() {
+    assert_snapshot!(kelm(&["show", "chart"]), @r#"
+    status: 1
+    ----- stdout -----
+    ----- stderr -----
+    Error: "kelm show chart" requires 1 argument
+
+    Usage:  kelm show chart [CHART] [flags]
+    "#);
+    assert_snapshot!(kelm(&["inspect", "values", "a", "b"]), @r#"
+    status: 1
+    ----- stdout -----
+    ----- stderr -----
+    Error: "kelm show values" requires 1 argument
+
+    Usage:  kelm show values [CHART] [flags]
+    "#);
+    assert_snapshot!(kelm(&["show", "readme", "./no/such/chart"]), @r#"
+    status: 1
+    ----- stdout -----
+    ----- stderr -----
+    Error: path "./no/such/chart" not found
+    "#);
+    assert_snapshot!(kelm(&["show", "crds", "nochart"]), @"
+    status: 1
+    ----- stdout -----
+    ----- stderr -----
+    Error: non-absolute URLs should be in form of repo_name/path_to_chart, got: nochart
+    ");
 }

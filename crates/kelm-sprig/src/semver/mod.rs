@@ -21,6 +21,15 @@ static VERSION: LazyLock<Type> = LazyLock::new(|| Type::struct_named("semver.Ver
 /// `*semver.Version`.
 static VERSION_PTR: LazyLock<Type> = LazyLock::new(|| Type::ptr_to(VERSION.clone()));
 
+/// Helm's `IsCompatibleRange`: whether `version` parses as a semantic version and
+/// satisfies `constraint` (which must parse too), with Masterminds/semver's rules.
+pub fn is_compatible_range(constraint: &str, version: &str) -> bool {
+    let Ok(v) = Version::parse(version) else {
+        return false;
+    };
+    Constraints::parse(constraint).is_ok_and(|c| c.check(&v))
+}
+
 /// This group's functions.
 pub(crate) fn functions() -> Vec<Function> {
     vec![

@@ -62,9 +62,8 @@ struct Decoder<'t> {
     /// The first key conversion failure, reported if yaml.v2 itself succeeds.
     conversion: Option<String>,
     nonfinite: bool,
-    /// Keep yaml.v2's integers as integers and leave non-finite floats to the caller
-    /// (see [`decode_typed`]).
-    typed: bool,
+    /// Keep yaml.v2's integers as integers (see [`crate::from_yaml_typed_bytes`]).
+    keep_ints: bool,
 }
 
 type R<T> = Result<T, Failure>;
@@ -74,18 +73,29 @@ fn fail<T>(msg: impl Into<String>) -> R<T> {
 }
 
 /// Decodes the document rooted at `root`.
-pub(crate) fn decode(tree: &Tree, text: &[u8], root: NodeId) -> Result<Value, Failure> {
-    decode_mode(tree, text, root, false)
+pub(crate) fn decode(
+    tree: &Tree,
+    text: &[u8],
+    root: NodeId,
+    keep_ints: bool,
+) -> Result<Value, Failure> {
+    decode_mode(tree, text, root, keep_ints, false)
 }
 
 /// Decodes the document rooted at `root` as `sigs.k8s.io/yaml` sees it before its JSON
 /// step: integers stay [`Value::Int`] / [`Value::Uint`], and non-finite floats are
 /// kept (whether they fail depends on the Go type they are decoded into).
 pub(crate) fn decode_typed(tree: &Tree, text: &[u8], root: NodeId) -> Result<Value, Failure> {
-    decode_mode(tree, text, root, true)
+    decode_mode(tree, text, root, true, true)
 }
 
-fn decode_mode(tree: &Tree, text: &[u8], root: NodeId, typed: bool) -> Result<Value, Failure> {
+fn decode_mode(
+    tree: &Tree,
+    text: &[u8],
+    root: NodeId,
+    keep_ints: bool,
+    allow_nonfinite: bool,
+) -> Result<Value, Failure> {
     let anchors = if tree.aliased.iter().any(|&a| a) {
         vec![Anchor::NotStarted; tree.nodes.len()]
     } else {
@@ -101,14 +111,14 @@ fn decode_mode(tree: &Tree, text: &[u8], root: NodeId, typed: bool) -> Result<Va
         anchors,
         conversion: None,
         nonfinite: false,
-        typed,
+        keep_ints,
     };
     let value = d.unmarshal(root)?;
     if let Some(msg) = d.conversion {
         return Err(Failure::Convert(msg));
     }
     if d.nonfinite
-        && !typed
+        && !allow_nonfinite
         && let Some(f) = first_nonfinite(&value)
     {
         let s = if f.is_nan() {
@@ -223,8 +233,8 @@ impl Decoder<'_> {
         match s {
             GoScalar::Null => Value::Null,
             GoScalar::Bool(b) => Value::Bool(b),
-            GoScalar::Int(i) if self.typed => Value::Int(i),
-            GoScalar::Uint(u) if self.typed => Value::Uint(u),
+            GoScalar::Int(i) if self.keep_ints => Value::Int(i),
+            GoScalar::Uint(u) if self.keep_ints => Value::Uint(u),
             GoScalar::Int(i) => Value::Float(i as f64),
             GoScalar::Uint(u) => Value::Float(u as f64),
             GoScalar::Float(f) => {

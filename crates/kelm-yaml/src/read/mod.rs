@@ -115,6 +115,11 @@ impl Failure {
 /// Reads the first document of `raw` as `sigs.k8s.io/yaml.Unmarshal` into
 /// `interface{}` does.
 pub(crate) fn from_yaml(raw: &[u8]) -> Result<Value, Failure> {
+    from_yaml_with(raw, false)
+}
+
+/// [`from_yaml`], optionally keeping yaml.v2's integers as integers.
+pub(crate) fn from_yaml_with(raw: &[u8], keep_ints: bool) -> Result<Value, Failure> {
     // yaml.v2 reads an empty input as a single line break.
     let raw: &[u8] = if raw.is_empty() { b"\n" } else { raw };
     let source = input::Source::new(raw);
@@ -123,7 +128,7 @@ pub(crate) fn from_yaml(raw: &[u8]) -> Result<Value, Failure> {
         return Ok(Value::Null);
     };
     drop(parser);
-    decode::decode(&tree, source.text(), root)
+    decode::decode(&tree, source.text(), root, keep_ints)
 }
 
 /// [`from_yaml`] without the JSON step's typing: integers stay integers and

@@ -2,4 +2,6 @@
 //! arguments, calls the library function that does the work, and prints the result.
 
 pub mod create;
+pub mod show;
+pub mod template;
 pub mod version;
