@@ -51,12 +51,13 @@ pub struct CreateArgs {
     /// NAME, the chart to create (a path; its last element is the chart's name).
     #[arg(value_name = "NAME")]
     args: Vec<String>,
-    /// the name or absolute path to Helm starter scaffold
+    /// make the chart from this starter chart: a name in Helm's starters directory, or an absolute path
     #[arg(
         short = 'p',
         long = "starter",
         value_name = "string",
-        default_value = ""
+        default_value = "",
+        hide_default_value = true
     )]
     starter: String,
 }
