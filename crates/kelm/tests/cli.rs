@@ -314,14 +314,22 @@ fn help() {
 
     kelm is a drop-in replacement for Helm 4 in the making: the commands it has take Helm's flags and print what Helm prints, byte for byte.
 
-    Usage: kelm [COMMAND]
+    Usage: kelm [OPTIONS] [COMMAND]
 
     Commands:
-      create   create a new chart with the given name
-      version  print the kelm version information
-      help     Print this message or the help of the given subcommand(s)
+      create    create a new chart with the given name
+      show      show information of a chart [alias: inspect]
+      template  locally render templates
+      version   print the kelm version information
+      help      Print this message or the help of the given subcommand(s)
 
     Options:
+      -n, --namespace <string>
+              namespace scope for this request
+
+          --debug[=<BOOL>]
+              enable verbose output
+
       -h, --help
               Print help (see a summary with '-h')
     ----- stderr -----
@@ -350,8 +358,14 @@ fn help() {
     Usage: kelm version [OPTIONS]
 
     Options:
+      -n, --namespace <string>
+              namespace scope for this request
+
           --short[=<BOOL>]
               print the version number only, with the abbreviated commit
+
+          --debug[=<BOOL>]
+              enable verbose output
 
           --template <TEMPLATE>
               Go template for the version string, e.g. '{{.Version}}'
