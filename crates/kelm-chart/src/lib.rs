@@ -17,6 +17,7 @@
 //! | `pkg/ignore` (`.helmignore`) | [`ignore::Rules`] |
 //! | `Chart.CRDObjects`, `IsLibraryChart` | [`Chart::crd_objects`], [`Chart::is_library`] |
 //! | `.Chart` in templates (`MetadataAsMap`) | [`Metadata::template_map`] |
+//! | `chartutil.SaveChartfile`, `Save`'s archive layout | [`save::chart_yaml`], [`save::archive`] |
 //!
 //! Rendering and values coalescing live elsewhere (`kelm-engine`, `kelm-values`).
 
@@ -29,6 +30,7 @@ mod load;
 mod metadata;
 mod model;
 mod pathmatch;
+pub mod save;
 
 pub use dir::read_dir_files;
 pub use error::Error;

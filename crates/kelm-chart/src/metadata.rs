@@ -277,7 +277,7 @@ impl Metadata {
 }
 
 impl Dependency {
-    fn to_yaml_value(&self) -> Value {
+    pub(crate) fn to_yaml_value(&self) -> Value {
         let mut o = Map::new();
         o.insert("name".into(), Value::String(self.name.clone()));
         put_str(&mut o, "version", &self.version);

@@ -15,6 +15,8 @@ use clap::Args;
 use crate::cli::require_exact_args;
 use crate::gopath;
 
+mod starter;
+
 /// The long help of `kelm create`.
 pub const LONG_ABOUT: &str = "\
 Create a new chart directory, ready to be edited and installed.
@@ -35,7 +37,13 @@ values are those of 'helm create'.
 
 NAME may be a path: the chart is written into its last element, inside a
 directory that must already exist. Files of an existing chart directory that the
-scaffold also has are overwritten (with a warning); other files are kept.";
+scaffold also has are overwritten (with a warning); other files are kept.
+
+With --starter, the chart is made from a starter chart instead: a name is looked
+up in Helm's starters directory ($HELM_DATA_HOME/starters, by default
+~/.local/share/helm/starters), an absolute path is used as it is. The name of the
+new chart replaces <CHARTNAME> in the starter's templates and values.yaml, and
+missing directories of NAME are created.";
 
 /// Flags of `kelm create`.
 #[derive(Debug, Args)]
@@ -43,6 +51,15 @@ pub struct CreateArgs {
     /// NAME, the chart to create (a path; its last element is the chart's name).
     #[arg(value_name = "NAME")]
     args: Vec<String>,
+    /// make the chart from this starter chart: a name in Helm's starters directory, or an absolute path
+    #[arg(
+        short = 'p',
+        long = "starter",
+        value_name = "string",
+        default_value = "",
+        hide_default_value = true
+    )]
+    starter: String,
 }
 
 /// The scaffold's files in the order Helm writes them (its warnings follow this order),
@@ -98,12 +115,15 @@ const MAX_NAME_LENGTH: usize = 250;
 /// Runs `kelm create`, writing its messages to `out`.
 pub fn run(args: CreateArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     // Destructured so that a new flag fails to compile until it is handled here.
-    let CreateArgs { args } = args;
+    let CreateArgs { args, starter } = args;
     require_exact_args("kelm create", "kelm create NAME [flags]", 1, &args)?;
     let name = &args[0];
     writeln!(out, "Creating {name}")?;
     let chart_name = gopath::base(name);
     let parent = gopath::dir(name);
+    if !starter.is_empty() {
+        return starter::create_from(&chart_name, &parent, &starter::starter_path(&starter));
+    }
     create(&chart_name, &parent, out)
 }
 

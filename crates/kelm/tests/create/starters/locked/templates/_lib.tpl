@@ -1,0 +1,1 @@
+{{- define "<CHARTNAME>.lib" }}x{{ end }}
