@@ -142,6 +142,6 @@ mod tests {
         let kv = KubeVersion::parse("1.30.0").unwrap();
         assert!(check("apps/v1", "Deployment", Some(&kv)).is_ok());
         assert!(check("example.com/v1", "Thing", Some(&kv)).is_ok());
-        assert!(check("policy/v1beta1", "PodSecurityPolicy", Some(&kv)).is_err());
+        assert!(check("batch/v1beta1", "CronJob", Some(&kv)).is_err());
     }
 }

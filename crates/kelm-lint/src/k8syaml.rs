@@ -151,7 +151,8 @@ mod tests {
         assert_eq!(documents("---\na: 1\n").0, vec!["---\na: 1\n"]);
         assert_eq!(documents("a: 1\n--- # c\n").0, vec!["a: 1\n"]);
         assert_eq!(
-            documents("a: 1\n---x\n"),
+            // The document a bad separator would end is lost, as in Kubernetes' reader.
+            documents("a: 1\n---\nb: 2\n---x\n"),
             (
                 vec!["a: 1\n"],
                 Some("invalid Yaml document separator: x".to_string())
