@@ -69,6 +69,11 @@ fn dns1123_label(name: &str) -> Vec<String> {
         out.push(max_len(63));
     }
     if !is_label(name, false) {
+        // A valid subdomain that is not a label can only have dots too many.
+        if name.split('.').all(|l| is_label(l, false)) {
+            out.push("must not contain dots".into());
+            return out;
+        }
         out.push("a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')".into());
     }
     out
