@@ -189,7 +189,10 @@ pub(crate) fn metadata(md: &mut Metadata, doc: &Value) -> Result<(), Error> {
             "deprecated" => set_bool(&mut md.deprecated, v, at)?,
             "annotations" => annotations(&mut md.annotations, v, at)?,
             "kubeVersion" => set_string(&mut md.kube_version, v, at)?,
-            "dependencies" => dependencies(&mut md.dependencies, v, "Metadata", "dependencies")?,
+            "dependencies" => {
+                dependencies(&mut md.dependencies, v, "Metadata", "dependencies")?;
+                md.dependencies_listed = !matches!(v, Value::Null);
+            }
             _ => set_string(&mut md.kind, v, at)?,
         }
     }

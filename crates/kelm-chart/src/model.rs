@@ -176,6 +176,10 @@ pub struct Metadata {
     pub kube_version: String,
     /// `dependencies` (or v1's `requirements.yaml`); a `null` item is `None`.
     pub dependencies: Vec<Option<Dependency>>,
+    /// Whether `dependencies` was given as a list, even an empty one (Go's non-nil
+    /// slice): Helm processes the subcharts of a chart with `dependencies: []` but
+    /// not of one without the key.
+    pub dependencies_listed: bool,
     /// `type`: `application`, `library` or empty.
     pub kind: String,
 }

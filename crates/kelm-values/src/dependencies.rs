@@ -17,7 +17,8 @@
 //!
 //! Helm's quirks are kept, as they show in output: a subchart's enabling runs over its
 //! parent's whole coalesced values (with the subchart's defaults coalesced at the top),
-//! and a chart whose `Chart.yaml` declares no dependency is not looked into at all.
+//! and a chart whose `Chart.yaml` has no `dependencies` list is not looked into at all
+//! (`dependencies: []` is).
 
 use kelm_chart::{Chart, Dependency};
 use kelm_yaml::{Map, Value};
@@ -81,6 +82,11 @@ fn declared(chart: &Chart) -> impl Iterator<Item = &Dependency> {
     chart.metadata.dependencies.iter().flatten()
 }
 
+/// Whether the chart's dependency list is Go's nil slice.
+fn no_dependencies(chart: &Chart) -> bool {
+    chart.metadata.dependencies.is_empty() && !chart.metadata.dependencies_listed
+}
+
 /// Helm's `getAliasDependency`: a copy of the first subchart that `dep` names and
 /// whose version it accepts, renamed to the alias.
 fn alias_dependency(charts: &[Chart], dep: &Dependency) -> Option<Chart> {
@@ -101,7 +107,7 @@ fn process_enabled(
     path: &str,
     log: &mut Vec<String>,
 ) -> Result<(), Error> {
-    if chart.metadata.dependencies.is_empty() {
+    if no_dependencies(chart) {
         return Ok(());
     }
     let existing = std::mem::take(&mut chart.subcharts);
@@ -146,6 +152,8 @@ fn process_enabled(
         let subpath = format!("{path}{}.", sub.metadata.name);
         process_enabled(sub, &cvals, &subpath, log)?;
     }
+    // Helm rebuilds the list by appending to a nil slice: nil when nothing is left.
+    chart.metadata.dependencies_listed = !chart.metadata.dependencies.is_empty();
     Ok(())
 }
 
@@ -251,7 +259,7 @@ fn path_to_map(path: &str, data: Map) -> Value {
 
 /// Helm's `processImportValues` (merging, so nulls survive to the final coalescing).
 fn import_values(chart: &mut Chart, log: &mut Vec<String>) -> Result<(), Error> {
-    if chart.metadata.dependencies.is_empty() {
+    if no_dependencies(chart) {
         return Ok(());
     }
     let (cvals, warnings) = merge_chart_values(&*chart, &Value::Map(Map::new()))?;

@@ -72,16 +72,21 @@ pub struct GlobalArgs {
 }
 
 impl GlobalArgs {
-    /// Helm's `EnvSettings.Namespace()` without a kubeconfig: the flag, else
-    /// `$HELM_NAMESPACE`, else `default`.
+    /// Helm's `EnvSettings.Namespace()`: the flag, else `$HELM_NAMESPACE`, else the
+    /// kubeconfig's current context's namespace (`$HELM_KUBECONTEXT` naming the
+    /// context when set), else `default`.
     pub fn namespace(&self) -> String {
         if let Some(ns) = self.namespace.as_deref().filter(|n| !n.is_empty()) {
             return ns.to_string();
         }
-        match std::env::var("HELM_NAMESPACE") {
-            Ok(ns) if !ns.is_empty() => ns,
-            _ => "default".to_string(),
+        if let Ok(ns) = std::env::var("HELM_NAMESPACE")
+            && !ns.is_empty()
+        {
+            return ns;
         }
+        let context = std::env::var("HELM_KUBECONTEXT").ok();
+        crate::kubeconfig::context_namespace(context.as_deref())
+            .unwrap_or_else(|| "default".to_string())
     }
 }
 

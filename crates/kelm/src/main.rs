@@ -9,6 +9,7 @@ mod cli;
 mod commands;
 mod errors;
 mod gopath;
+mod kubeconfig;
 mod output;
 mod version_template;
 

@@ -448,3 +448,37 @@ fn lint_outputs() {
     Usage:  kelm lint PATH [flags]
     "#);
 }
+
+/// `show` subcommands take exactly one chart (Helm's text, `helm` read as `kelm`), and
+/// a missing local path is reported as Helm reports it.
+#[test]
+fn show_arguments() {
+    assert_snapshot!(kelm(&["show", "chart"]), @r#"
+    status: 1
+    ----- stdout -----
+    ----- stderr -----
+    Error: "kelm show chart" requires 1 argument
+
+    Usage:  kelm show chart [CHART] [flags]
+    "#);
+    assert_snapshot!(kelm(&["inspect", "values", "a", "b"]), @r#"
+    status: 1
+    ----- stdout -----
+    ----- stderr -----
+    Error: "kelm show values" requires 1 argument
+
+    Usage:  kelm show values [CHART] [flags]
+    "#);
+    assert_snapshot!(kelm(&["show", "readme", "./no/such/chart"]), @r#"
+    status: 1
+    ----- stdout -----
+    ----- stderr -----
+    Error: path "./no/such/chart" not found
+    "#);
+    assert_snapshot!(kelm(&["show", "crds", "nochart"]), @"
+    status: 1
+    ----- stdout -----
+    ----- stderr -----
+    Error: non-absolute URLs should be in form of repo_name/path_to_chart, got: nochart
+    ");
+}

@@ -18,6 +18,7 @@ fn chart(
             name: name.to_string(),
             version: version.to_string(),
             api_version: "v2".to_string(),
+            dependencies_listed: !deps.is_empty(),
             dependencies: deps.into_iter().map(Some).collect(),
             ..Metadata::default()
         },

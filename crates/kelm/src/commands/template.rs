@@ -90,10 +90,19 @@ pub struct TemplateArgs {
 }
 
 /// Why `kelm template` failed: Helm adds the `--debug` hint only to failures of the
-/// render itself.
+/// render itself, and with `--debug` prints what the release's manifest held then.
 enum Failure {
     Plain(anyhow::Error),
-    Render(String),
+    Render { message: String, manifest: String },
+}
+
+impl Failure {
+    fn render(message: impl Into<String>) -> Failure {
+        Failure::Render {
+            message: message.into(),
+            manifest: String::new(),
+        }
+    }
 }
 
 impl<E: Into<anyhow::Error>> From<E> for Failure {
@@ -108,8 +117,12 @@ pub fn run(args: TemplateArgs, global: &GlobalArgs, out: &mut dyn Write) -> anyh
     match run_inner(args, global, out) {
         Ok(()) => Ok(()),
         Err(Failure::Plain(e)) => Err(e),
-        Err(Failure::Render(message)) if debug => Err(anyhow!(message)),
-        Err(Failure::Render(message)) => Err(anyhow!("{message}{DEBUG_HINT}")),
+        Err(Failure::Render { message, manifest }) if debug => {
+            // Helm prints the (possibly partial) manifest before returning the error.
+            writeln!(out, "{}", manifest.trim_matches(go_space))?;
+            Err(anyhow!(message))
+        }
+        Err(Failure::Render { message, .. }) => Err(anyhow!("{message}{DEBUG_HINT}")),
     }
 }
 
@@ -176,9 +189,26 @@ fn run_inner(args: TemplateArgs, global: &GlobalArgs, out: &mut dyn Write) -> Re
     check_dependencies(&chart)?;
     let namespace = global.namespace();
 
-    validate_release_name(&name).map_err(|e| anyhow!("release name check failed: {e}"))?;
-    let log = kelm_values::process_dependencies(&mut chart, &user)
-        .map_err(|e| anyhow!("chart dependencies processing failed: {e}"))?;
+    if let Err(e) = validate_release_name(&name) {
+        // Helm logs the failure before returning it.
+        writeln!(
+            stderr,
+            "level=ERROR msg=\"release name check failed\" error={}",
+            slog_quote(&e.to_string())
+        )?;
+        return Err(anyhow!("release name check failed: {e}").into());
+    }
+    let log = match kelm_values::process_dependencies(&mut chart, &user) {
+        Ok(log) => log,
+        Err(e) => {
+            writeln!(
+                stderr,
+                "level=ERROR msg=\"chart dependencies processing failed\" error={}",
+                slog_quote(e.message())
+            )?;
+            return Err(anyhow!("chart dependencies processing failed: {e}").into());
+        }
+    };
     for line in log {
         writeln!(stderr, "{line}")?;
     }
@@ -209,7 +239,7 @@ fn run_inner(args: TemplateArgs, global: &GlobalArgs, out: &mut dyn Write) -> Re
     if !kube.is_empty()
         && !kelm_values::is_compatible_range(kube, capabilities.kube_version.string())
     {
-        return Err(Failure::Render(format!(
+        return Err(Failure::render(format!(
             "chart requires kubeVersion: {kube} which is incompatible with Kubernetes {}",
             capabilities.kube_version.version
         )));
@@ -225,7 +255,7 @@ fn run_inner(args: TemplateArgs, global: &GlobalArgs, out: &mut dyn Write) -> Re
         &capabilities,
         &render_options,
     )
-    .map_err(|e| Failure::Render(e.message().to_string()))?;
+    .map_err(|e| Failure::render(e.message()))?;
 
     let crds: Vec<CrdFile> = chart
         .crd_objects()
@@ -254,9 +284,51 @@ fn run_inner(args: TemplateArgs, global: &GlobalArgs, out: &mut dyn Write) -> Re
             }
             Ok(())
         }
-        Err(e @ kelm_engine::manifest::Error::Yaml { .. }) => Err(Failure::Render(e.to_string())),
+        Err(e @ kelm_engine::manifest::Error::Yaml { .. }) => Err(Failure::Render {
+            message: e.to_string(),
+            manifest: unsorted_manifest(&files),
+        }),
         Err(e) => Err(anyhow!(e).into()),
     }
+}
+
+/// What Helm's release manifest holds when its documents could not be sorted: every
+/// rendered file that is not blank (NOTES excepted), as it is. Helm lists them in Go's
+/// random map order, kelm by path.
+fn unsorted_manifest(files: &BTreeMap<String, String>) -> String {
+    let mut out = String::new();
+    for (name, content) in files {
+        if name.ends_with(kelm_engine::manifest::NOTES_SUFFIX)
+            || content.trim_matches(go_space).is_empty()
+        {
+            continue;
+        }
+        out.push_str(&format!("---\n# Source: {name}\n{content}\n"));
+    }
+    out
+}
+
+/// A string as `slog`'s text handler writes an attribute value: bare when it is a
+/// plain word, Go-quoted when it is empty or has blanks, `=`, `"` or unprintables.
+fn slog_quote(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.chars().all(|c| {
+            c != ' '
+                && c != '='
+                && c != '"'
+                && !c.is_whitespace()
+                && kelm_gotmpl::strconv::is_print(c)
+        });
+    if plain {
+        s.to_string()
+    } else {
+        kelm_gotmpl::strconv::quote(s)
+    }
+}
+
+/// Go's `unicode.IsSpace` (Unicode's White_Space), which `strings.TrimSpace` trims.
+fn go_space(c: char) -> bool {
+    c.is_whitespace()
 }
 
 /// Helm's `Install.NameAndChart` as `helm template` calls it, with the release name
