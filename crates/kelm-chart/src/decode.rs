@@ -379,3 +379,67 @@ pub(crate) fn lock(doc: &Value) -> Result<Option<Lock>, Error> {
     }
     Ok(Some(lock))
 }
+
+/// The first key `encoding/json` with `DisallowUnknownFields` would refuse when
+/// decoding `doc` into Helm's `Metadata` (as `sigs.k8s.io/yaml.UnmarshalStrict` does
+/// for `helm lint`): keys are visited in the JSON's sorted order, depth first.
+pub(crate) fn unknown_metadata_field(doc: &Value) -> Option<Error> {
+    const NAMES: &[&str] = &[
+        "name",
+        "home",
+        "sources",
+        "version",
+        "description",
+        "keywords",
+        "maintainers",
+        "icon",
+        "apiVersion",
+        "condition",
+        "tags",
+        "appVersion",
+        "deprecated",
+        "annotations",
+        "kubeVersion",
+        "dependencies",
+        "type",
+    ];
+    const MAINTAINER: &[&str] = &["name", "email", "url"];
+    const DEPENDENCY: &[&str] = &[
+        "name",
+        "version",
+        "repository",
+        "condition",
+        "tags",
+        "enabled",
+        "import-values",
+        "alias",
+    ];
+    let unknown = |key: &str| {
+        Some(Error::new(format!(
+            "{JSON_STAGE}unknown field {}",
+            kelm_strconv::quote(key)
+        )))
+    };
+    let Value::Map(map) = doc else {
+        return None;
+    };
+    for (key, v) in map {
+        let Some(name) = field(key, NAMES) else {
+            return unknown(key);
+        };
+        let inner = match name {
+            "maintainers" => MAINTAINER,
+            "dependencies" => DEPENDENCY,
+            _ => continue,
+        };
+        let Value::Seq(items) = v else { continue };
+        for item in items {
+            if let Value::Map(m) = item
+                && let Some(k) = m.keys().find(|k| field(k, inner).is_none())
+            {
+                return unknown(k);
+            }
+        }
+    }
+    None
+}

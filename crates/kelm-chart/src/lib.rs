@@ -34,6 +34,9 @@ pub mod save;
 
 pub use dir::read_dir_files;
 pub use error::Error;
-pub use load::{load, load_archive, load_dir, load_file, load_files, load_v2, load_values};
+pub use load::{
+    check_chartfile_strict, load, load_archive, load_dir, load_file, load_files, load_v2,
+    load_values, parse_chartfile,
+};
 pub use metadata::is_valid_semver;
 pub use model::{Chart, CrdObject, Dependency, File, Lock, LogRecord, Maintainer, Metadata};

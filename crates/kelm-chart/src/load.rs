@@ -335,3 +335,23 @@ pub fn load(path: &Path) -> Result<Chart, Error> {
     check_api_version(&api_version(&chart_yaml.data)?)?;
     load_files(files)
 }
+
+/// Helm's `chartutil.LoadChartfile`: `Chart.yaml`'s text decoded into [`Metadata`]
+/// (`sigs.k8s.io/yaml.Unmarshal`), without defaults or validation. Errors are Go's
+/// texts without any prefix.
+pub fn parse_chartfile(data: &[u8]) -> Result<Metadata, Error> {
+    let doc = kelm_yaml::from_yaml_typed_bytes(data).map_err(|e| Error::new(e.message()))?;
+    let mut md = Metadata::default();
+    decode::metadata(&mut md, &doc)?;
+    Ok(md)
+}
+
+/// Helm's `chartutil.StrictLoadChartfile` on text [`parse_chartfile`] accepts: the
+/// error for the first key `Metadata` has no field for, if any.
+pub fn check_chartfile_strict(data: &[u8]) -> Result<(), Error> {
+    let doc = kelm_yaml::from_yaml_typed_bytes(data).map_err(|e| Error::new(e.message()))?;
+    match decode::unknown_metadata_field(&doc) {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}

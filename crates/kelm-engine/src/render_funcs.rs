@@ -121,11 +121,31 @@ fn required(lint_mode: bool) -> Function {
                 return Ok(value.clone());
             }
             if lint_mode {
+                // Helm logs the miss (its wording differs for nil and "") and goes on.
+                let what = if matches!(value, Value::String(_)) {
+                    "missing required values"
+                } else {
+                    "missing required value"
+                };
+                lint_log("WARN", what, string_arg(&a[0]));
                 return Ok(Value::from(""));
             }
             Err(FuncError::new(warn_wrap(string_arg(&a[0]))))
         },
     )
+}
+
+/// Writes what Helm's lint mode logs to stderr through `slog` (text handler) when
+/// `required` or `fail` would have failed.
+fn lint_log(level: &str, msg: &str, message: &str) {
+    use std::io::Write;
+    let record = kelm_chart::LogRecord {
+        message: msg.to_string(),
+        attrs: vec![("message".to_string(), message.to_string())],
+    };
+    let text = record.to_slog_text();
+    let text = text.strip_prefix("level=INFO").unwrap_or(&text);
+    let _ = writeln!(std::io::stderr(), "level={level}{text}");
 }
 
 /// Helm's `fail MESSAGE`: fails the template with MESSAGE (in lint mode, "").
@@ -135,6 +155,7 @@ fn fail(lint_mode: bool) -> Function {
         Signature::new(vec![Type::String], Type::String).with_error(),
         move |_: &mut Call<'_>, a: &[Value]| {
             if lint_mode {
+                lint_log("INFO", "funcMap fail", string_arg(&a[0]));
                 return Ok(Value::from(""));
             }
             Err(FuncError::new(warn_wrap(string_arg(&a[0]))))

@@ -13,6 +13,7 @@ use std::ffi::OsString;
 use clap::{ArgAction, ColorChoice, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::commands::create::CreateArgs;
+use crate::commands::lint::LintArgs;
 use crate::commands::show::ShowCommand;
 use crate::commands::template::TemplateArgs;
 use crate::commands::version::VersionArgs;
@@ -41,6 +42,9 @@ pub enum Command {
     /// create a new chart with the given name
     #[command(long_about = crate::commands::create::LONG_ABOUT)]
     Create(CreateArgs),
+    /// examine a chart for possible issues
+    #[command(long_about = crate::commands::lint::LONG_ABOUT)]
+    Lint(Box<LintArgs>),
     /// show information of a chart
     #[command(visible_alias = "inspect", subcommand_required = true)]
     Show {

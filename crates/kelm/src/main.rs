@@ -42,6 +42,7 @@ fn main() -> ExitCode {
             stdout.write_all(help.as_bytes()).map_err(Into::into)
         }
         Some(Command::Create(args)) => commands::create::run(args, &mut stdout),
+        Some(Command::Lint(args)) => commands::lint::run(*args, &cli.global, &mut stdout),
         Some(Command::Version(args)) => commands::version::run(args, &mut stdout),
         Some(Command::Show { command }) => commands::show::run(command, &mut stdout),
         Some(Command::Template(args)) => commands::template::run(*args, &cli.global, &mut stdout),

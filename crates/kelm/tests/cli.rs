@@ -318,6 +318,7 @@ fn help() {
 
     Commands:
       create    create a new chart with the given name
+      lint      examine a chart for possible issues
       show      show information of a chart [alias: inspect]
       template  locally render templates
       version   print the kelm version information
@@ -403,6 +404,49 @@ fn closed_stdout_is_not_an_error() {
         .expect("kelm runs");
     assert_eq!(output.status.code(), Some(141));
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+/// `kelm lint`'s main outputs (the same texts as helm v4.1.4's, which
+/// `tests/lint.rs` checks case by case against recordings).
+#[test]
+fn lint_outputs() {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/lint/fixtures");
+    let noicon = format!("{fixtures}/noicon");
+    let bad = format!("{fixtures}/templates-selector");
+    assert_snapshot!(kelm(&["lint", &noicon]).replace(fixtures, "[FIXTURES]"), @"
+    status: 0
+    ----- stdout -----
+    ==> Linting [FIXTURES]/noicon
+    [INFO] Chart.yaml: icon is recommended
+
+    1 chart(s) linted, 0 chart(s) failed
+    ----- stderr -----
+    ");
+    assert_snapshot!(kelm(&["lint", "--quiet", &noicon]), @"
+    status: 0
+    ----- stdout -----
+    ----- stderr -----
+    ");
+    assert_snapshot!(kelm(&["lint", &bad]).replace(fixtures, "[FIXTURES]"), @r#"
+    status: 1
+    ----- stdout -----
+    ==> Linting [FIXTURES]/templates-selector
+    [INFO] values.yaml: file does not exist
+    [ERROR] templates/a.yaml: a StatefulSet must contain matchLabels or matchExpressions, and "s" does not
+    [WARNING] templates/b.yaml: object name does not conform to Kubernetes naming requirements: "": metadata.name: Invalid value: "": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')
+    [ERROR] templates/b.yaml: annotation 'helm.sh/resource-policy' within List objects are ignored
+
+    ----- stderr -----
+    Error: 1 chart(s) linted, 1 chart(s) failed
+    "#);
+    assert_snapshot!(kelm(&["lint"]), @r#"
+    status: 1
+    ----- stdout -----
+    ----- stderr -----
+    Error: "kelm lint" requires at least 1 argument
+
+    Usage:  kelm lint PATH [flags]
+    "#);
 }
 
 /// `show` subcommands take exactly one chart (Helm's text, `helm` read as `kelm`), and

@@ -2,6 +2,7 @@
 //! arguments, calls the library function that does the work, and prints the result.
 
 pub mod create;
+pub mod lint;
 pub mod show;
 pub mod template;
 pub mod version;
