@@ -62,12 +62,7 @@ impl RenderChart {
             templates: chart
                 .templates
                 .iter()
-                .map(|f| {
-                    (
-                        f.name.clone(),
-                        String::from_utf8_lossy(&f.data).into_owned(),
-                    )
-                })
+                .map(|f| (f.name.clone(), crate::lossy_string(&f.data)))
                 .collect(),
             files: chart
                 .files
