@@ -26,10 +26,10 @@ pub(crate) struct Files(pub(crate) Arc<BTreeMap<String, Arc<[u8]>>>);
 
 impl Files {
     /// The files of a chart, later ones replacing earlier ones of the same name.
-    pub(crate) fn new(files: &[(String, Vec<u8>)]) -> Files {
+    pub(crate) fn new(files: &[(String, Arc<[u8]>)]) -> Files {
         let map = files
             .iter()
-            .map(|(name, data)| (name.clone(), Arc::from(data.as_slice())))
+            .map(|(name, data)| (name.clone(), Arc::clone(data)))
             .collect();
         Files(Arc::new(map))
     }
