@@ -100,7 +100,7 @@ pub fn load_files(files: Vec<BufferedFile>) -> Result<Chart, Error> {
                 if md.api_version == "v1" {
                     c.files.push(File {
                         name: f.name,
-                        data: f.data,
+                        data: f.data.into(),
                     });
                 }
             }
@@ -117,19 +117,19 @@ pub fn load_files(files: Vec<BufferedFile>) -> Result<Chart, Error> {
                 if md.api_version == "v1" {
                     c.files.push(File {
                         name: f.name,
-                        data: f.data,
+                        data: f.data.into(),
                     });
                 }
             }
             n if n.starts_with("templates/") => c.templates.push(File {
                 name: f.name,
-                data: f.data,
+                data: f.data.into(),
             }),
             n if n.starts_with("charts/") => {
                 if go_ext(n) == ".prov" {
                     c.files.push(File {
                         name: f.name,
-                        data: f.data,
+                        data: f.data.into(),
                     });
                     continue;
                 }
@@ -143,7 +143,7 @@ pub fn load_files(files: Vec<BufferedFile>) -> Result<Chart, Error> {
             }
             _ => c.files.push(File {
                 name: f.name,
-                data: f.data,
+                data: f.data.into(),
             }),
         }
     }

@@ -1,6 +1,7 @@
 //! Helm's chart model (`pkg/chart/v2`): the chart, its files and its `Chart.yaml`.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use kelm_yaml::Value;
 
@@ -9,8 +10,9 @@ use kelm_yaml::Value;
 pub struct File {
     /// The path inside the chart, e.g. `templates/deployment.yaml`.
     pub name: String,
-    /// The content, with a UTF-8 byte-order mark removed.
-    pub data: Vec<u8>,
+    /// The content, with a UTF-8 byte-order mark removed. Shared, since charts are
+    /// copied (aliased subcharts) and handed to the engine whole.
+    pub data: Arc<[u8]>,
 }
 
 /// A loaded chart, with its subcharts.

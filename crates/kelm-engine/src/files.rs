@@ -26,10 +26,10 @@ pub(crate) struct Files(pub(crate) Arc<BTreeMap<String, Arc<[u8]>>>);
 
 impl Files {
     /// The files of a chart, later ones replacing earlier ones of the same name.
-    pub(crate) fn new(files: &[(String, Vec<u8>)]) -> Files {
+    pub(crate) fn new(files: &[(String, Arc<[u8]>)]) -> Files {
         let map = files
             .iter()
-            .map(|(name, data)| (name.clone(), Arc::from(data.as_slice())))
+            .map(|(name, data)| (name.clone(), Arc::clone(data)))
             .collect();
         Files(Arc::new(map))
     }
@@ -121,14 +121,12 @@ impl Object for Files {
         _call: &mut Call<'_>,
     ) -> Result<Value, FuncError> {
         match name {
-            "Get" => Ok(Value::from(
-                String::from_utf8_lossy(&self.get_bytes(string_arg(args))).as_ref(),
-            )),
+            "Get" => Ok(Value::from(crate::lossy_string(
+                &self.get_bytes(string_arg(args)),
+            ))),
             "GetBytes" => Ok(Value::Bytes(self.get_bytes(string_arg(args)))),
             "Glob" => Ok(self.glob(string_arg(args)).to_value()),
-            "AsConfig" => Ok(Value::from(
-                self.as_yaml(|d| String::from_utf8_lossy(d).into_owned()),
-            )),
+            "AsConfig" => Ok(Value::from(self.as_yaml(crate::lossy_string))),
             "AsSecrets" => Ok(Value::from(self.as_yaml(base64))),
             "Lines" => self.lines(string_arg(args)),
             _ => Err(FuncError::new(format!("method {name} not implemented"))),

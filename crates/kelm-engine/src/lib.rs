@@ -39,6 +39,16 @@ mod render_funcs;
 pub use capabilities::{BuildInfo, Capabilities, KubeVersion};
 pub use render::{ReleaseOptions, RenderChart, RenderError, RenderOptions, render};
 
+/// Bytes as a Go string conversion shows them when printed: invalid UTF-8 sequences
+/// become U+FFFD. Valid text (nearly always) takes the standard library's fast,
+/// word-at-a-time validation instead of the byte-by-byte scan of the lossy decoder.
+pub fn lossy_string(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_owned(),
+        Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
 use std::sync::Arc;
 
 use kelm_gotmpl::{Function, Map};

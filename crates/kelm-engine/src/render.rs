@@ -45,7 +45,7 @@ pub struct RenderChart {
     /// The templates: path in the chart (`templates/a.yaml`) and text.
     pub templates: Vec<(String, String)>,
     /// The other files (`.Files`): path in the chart and content.
-    pub files: Vec<(String, Vec<u8>)>,
+    pub files: Vec<(String, Arc<[u8]>)>,
     /// The subcharts, in the order Helm loaded them.
     pub subcharts: Vec<RenderChart>,
 }
@@ -62,12 +62,7 @@ impl RenderChart {
             templates: chart
                 .templates
                 .iter()
-                .map(|f| {
-                    (
-                        f.name.clone(),
-                        String::from_utf8_lossy(&f.data).into_owned(),
-                    )
-                })
+                .map(|f| (f.name.clone(), crate::lossy_string(&f.data)))
                 .collect(),
             files: chart
                 .files

@@ -237,7 +237,7 @@ fn load_chart(files: &[(String, Vec<u8>)], prefix: &str) -> (RenderChart, Data) 
                 subs.push(name);
             }
         } else {
-            chart.files.push((rel.to_string(), data.clone()));
+            chart.files.push((rel.to_string(), data.as_slice().into()));
         }
     }
     subs.sort();

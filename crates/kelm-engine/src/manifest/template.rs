@@ -64,27 +64,47 @@ pub fn release_manifest(
     include_crds: bool,
     hide_secret: bool,
 ) -> String {
-    let mut out = String::new();
-    if include_crds {
-        for crd in crds {
-            out.push_str(&source_block(&crd.filename, &crd.content));
-        }
+    // The text can be megabytes (CRDs): sized once, filled without temporaries.
+    const BLOCK_OVERHEAD: usize = "---\n# Source: \n\n".len();
+    let crds = if include_crds { crds } else { &[] };
+    let size = crds
+        .iter()
+        .map(|c| c.filename.len() + c.content.len() + BLOCK_OVERHEAD)
+        .chain(
+            manifests
+                .iter()
+                .map(|m| m.name.len() + m.content.len() + BLOCK_OVERHEAD),
+        )
+        .sum();
+    let mut out = String::with_capacity(size);
+    for crd in crds {
+        push_source_block(&mut out, &crd.filename, &crd.content);
     }
     for m in manifests {
         if hide_secret && m.head.kind == "Secret" && m.head.api_version == "v1" {
-            out.push_str(&format!(
-                "---\n# Source: {}\n# HIDDEN: The Secret output has been suppressed\n",
-                m.name
-            ));
+            out.push_str("---\n# Source: ");
+            out.push_str(&m.name);
+            out.push_str("\n# HIDDEN: The Secret output has been suppressed\n");
         } else {
-            out.push_str(&source_block(&m.name, &m.content));
+            push_source_block(&mut out, &m.name, &m.content);
         }
     }
     out
 }
 
+/// Appends `---\n# Source: NAME\nCONTENT\n`.
+fn push_source_block(out: &mut String, name: &str, content: &str) {
+    out.push_str("---\n# Source: ");
+    out.push_str(name);
+    out.push('\n');
+    out.push_str(content);
+    out.push('\n');
+}
+
 fn source_block(name: &str, content: &str) -> String {
-    format!("---\n# Source: {name}\n{content}\n")
+    let mut out = String::new();
+    push_source_block(&mut out, name, content);
+    out
 }
 
 /// `helm template`'s options that change what is printed.
@@ -139,16 +159,32 @@ pub fn template_output(
             String::new()
         }
     };
-    let mut all = format!("{}\n", manifest.trim());
+    let mut all = trimmed_line(manifest);
     if !options.no_hooks {
         write_hooks(&sorted.hooks, options, &mut all, out)?;
     }
     if options.show_only.is_empty() {
-        out.push_str(&all);
+        if out.is_empty() {
+            // The whole output can be megabytes: moved, not copied.
+            *out = all;
+        } else {
+            out.push_str(&all);
+        }
     } else {
         out.push_str(&show_only(&all, &options.show_only)?);
     }
     Ok(sorted.warnings)
+}
+
+/// `text` without its leading and trailing white space, then a newline; done in place,
+/// the text being the whole release manifest.
+fn trimmed_line(mut text: String) -> String {
+    let end = text.trim_end().len();
+    text.truncate(end);
+    let start = text.len() - text.trim_start().len();
+    text.drain(..start);
+    text.push('\n');
+    text
 }
 
 /// The hooks `helm template` adds after the manifest: to `all` (the text printed), or
@@ -164,7 +200,7 @@ fn write_hooks(
             continue;
         }
         match &options.output_dir {
-            None => all.push_str(&source_block(&h.path, &h.manifest)),
+            None => push_source_block(all, &h.path, &h.manifest),
             Some(dir) => {
                 let dir = release_dir(dir, options);
                 // Helm appends to a hook's file whenever it exists, even from an

@@ -320,6 +320,7 @@ impl<'a> Parser<'a, '_> {
                 }
             }
         }
+        root.nodes.shrink_to_fit();
         let line = self.st.token[0].line;
         self.add(name.to_string(), root, line)
     }
@@ -382,7 +383,11 @@ impl<'a> Parser<'a, '_> {
             while self.peek_non_space().typ != ItemType::Eof {
                 match self.text_or_action()? {
                     Step::Node(node) => list.nodes.push(node),
-                    Step::Close(closer) => return Ok((list, closer)),
+                    Step::Close(closer) => {
+                        // Trees are kept for the template set's life: no headroom.
+                        list.nodes.shrink_to_fit();
+                        return Ok((list, closer));
+                    }
                 }
             }
             Err(self.errorf("unexpected EOF", &[]))

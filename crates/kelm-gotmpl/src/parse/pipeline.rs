@@ -30,6 +30,7 @@ impl<'a> Parser<'a, '_> {
             match item.typ {
                 t if t == end => {
                     self.check_pipeline(&pipe, context)?;
+                    pipe.cmds.shrink_to_fit();
                     return Ok(pipe);
                 }
                 ItemType::Bool
@@ -145,6 +146,9 @@ impl<'a> Parser<'a, '_> {
         if cmd.args.is_empty() {
             return Err(self.errorf("empty command", &[]));
         }
+        // Parsed trees live as long as the template set, and most commands have one to
+        // three operands: the growth headroom would be a large share of their memory.
+        cmd.args.shrink_to_fit();
         Ok(cmd)
     }
 

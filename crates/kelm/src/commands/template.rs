@@ -262,7 +262,7 @@ fn run_inner(args: TemplateArgs, global: &GlobalArgs, out: &mut dyn Write) -> Re
         .into_iter()
         .map(|c| CrdFile {
             filename: c.filename,
-            content: String::from_utf8_lossy(&c.file.data).into_owned(),
+            content: kelm_engine::lossy_string(&c.file.data),
         })
         .collect();
     let options = TemplateOptions {
