@@ -44,7 +44,7 @@ pub fn create_from(name: &str, dest: &str, src: &str) -> anyhow::Result<()> {
         ..Metadata::default()
     };
     for template in &mut chart.templates {
-        template.data = replace_placeholder(&template.data, name);
+        template.data = replace_placeholder(&template.data, name).into();
     }
     check_values_survive(&chart.values, name)?;
     if let Some(raw) = &mut chart.raw_values {
