@@ -422,7 +422,7 @@ impl<'a> Lexer<'a> {
 
     /// Outside actions: text up to the next left delimiter, or EOF.
     fn lex_text(&mut self) -> Option<Item<'a>> {
-        let Some(x) = self.rest().find(self.left_delim) else {
+        let Some(x) = find_delim(self.rest(), self.left_delim) else {
             self.pos = self.input.len();
             if self.pos > self.start {
                 self.line += count_newlines(&self.input[self.start..self.pos]);
@@ -761,6 +761,25 @@ impl<'a> Lexer<'a> {
         }
         true
     }
+}
+
+/// The first occurrence of `delim` in `hay`. Text runs between actions are searched
+/// once per action, so this is hot: a search for the delimiter's first character
+/// (which `str::find` does with `memchr`) beats setting up a substring searcher for
+/// every run.
+fn find_delim(hay: &str, delim: &str) -> Option<usize> {
+    let Some(first) = delim.chars().next() else {
+        return Some(0);
+    };
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(first) {
+        let at = from + i;
+        if hay[at..].starts_with(delim) {
+            return Some(at);
+        }
+        from = at + first.len_utf8();
+    }
+    None
 }
 
 #[cfg(test)]
