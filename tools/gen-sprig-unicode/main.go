@@ -1,6 +1,6 @@
 // Command gen-sprig-unicode writes the Unicode tables kelm-sprig uses to answer as
 // Go's unicode package does: the category predicates (IsUpper, IsLower, IsTitle,
-// IsLetter, IsDigit, IsNumber, IsPunct, IsSpace) and the simple case mappings
+// IsNumber, IsPunct, IsSpace; IsLetter and IsDigit come from kelm_strconv::unicode) and the simple case mappings
 // (ToUpper, ToLower, ToTitle). Sprig's string functions and the libraries behind
 // them (xstrings, goutils, strings.Title) decide with these, so they must be the
 // tables of the Go release Helm is built with, not Rust's (another Unicode version,
@@ -95,8 +95,6 @@ func main() {
 		{"UPPER", "unicode.IsUpper", unicode.IsUpper},
 		{"LOWER", "unicode.IsLower", unicode.IsLower},
 		{"TITLE", "unicode.IsTitle", unicode.IsTitle},
-		{"LETTER", "unicode.IsLetter", unicode.IsLetter},
-		{"DIGIT", "unicode.IsDigit", unicode.IsDigit},
 		{"NUMBER", "unicode.IsNumber", unicode.IsNumber},
 		{"PUNCT", "unicode.IsPunct", unicode.IsPunct},
 		{"SPACE", "unicode.IsSpace", unicode.IsSpace},

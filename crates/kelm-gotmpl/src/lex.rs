@@ -11,10 +11,8 @@
 use std::fmt;
 
 use crate::gofmt;
-use crate::strconv::{in_ranges, is_print};
+use crate::strconv::is_print;
 use crate::value::{IntKind, Value};
-
-mod unicode_tables;
 
 /// What kind of token an [`Item`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -204,12 +202,7 @@ fn is_space(c: char) -> bool {
 
 /// Letters (Unicode category L), digits (Nd) and `_`: what names are made of.
 fn is_alphanumeric(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric() || c == '_'
-    } else {
-        let c = u32::from(c);
-        in_ranges(unicode_tables::LETTER, c) || in_ranges(unicode_tables::DIGIT, c)
-    }
+    c == '_' || crate::strconv::unicode::is_letter(c) || crate::strconv::unicode::is_digit(c)
 }
 
 /// Go's `%#U`: `U+0023 '#'`, or just `U+0001` for unprintable characters.

@@ -1,12 +1,15 @@
 //! Go's `strconv`, as Helm's output depends on it: quoting and unquoting strings and
 //! characters as Go does (with Go's own Unicode tables), parsing Go number literals, and
-//! formatting floats with Go's shortest-representation rules (`1e+06`, `1.5e-05`).
+//! formatting floats with Go's shortest-representation rules (`1e+06`, `1.5e-05`); and
+//! Go's `unicode.IsLetter`/`IsDigit` ([`unicode`]), which every Go library kelm mirrors asks.
 //!
 //! Its own crate because both the template engine (`kelm-gotmpl`) and the YAML/JSON
 //! printers (`kelm-yaml`) must format and parse numbers exactly as Go does.
 
 mod format;
 mod parse;
+pub mod unicode;
+mod unicode_tables;
 
 pub use format::*;
 pub use parse::*;

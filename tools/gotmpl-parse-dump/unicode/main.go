@@ -1,6 +1,7 @@
-// Writes the Unicode tables kelm-gotmpl's lexer uses, from Go's own unicode data:
+// Writes the Unicode tables behind kelm_strconv::unicode (Go's IsLetter and IsDigit),
+// from Go's own unicode data:
 //
-//	go run ./unicode ../../crates/kelm-gotmpl/src/lex/unicode_tables.rs
+//	go run ./unicode ../../crates/kelm-strconv/src/unicode_tables.rs
 package main
 
 import (

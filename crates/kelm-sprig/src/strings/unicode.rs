@@ -22,15 +22,7 @@ pub(crate) fn is_title(c: char) -> bool {
     in_ranges(&tables::TITLE, c as u32)
 }
 
-/// Go's `unicode.IsLetter` (category L).
-pub(crate) fn is_letter(c: char) -> bool {
-    in_ranges(&tables::LETTER, c as u32)
-}
-
-/// Go's `unicode.IsDigit` (category Nd).
-pub(crate) fn is_digit(c: char) -> bool {
-    in_ranges(&tables::DIGIT, c as u32)
-}
+pub(crate) use kelm_gotmpl::strconv::unicode::{is_digit, is_letter};
 
 /// Go's `unicode.IsNumber` (category N).
 pub(crate) fn is_number(c: char) -> bool {

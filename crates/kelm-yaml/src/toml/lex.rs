@@ -8,7 +8,7 @@
 //! without stopping, and error lines are computed the way Go computes them (one less
 //! at the end of input or when a newline was just read).
 
-use super::letter::is_letter;
+use kelm_strconv::unicode::is_letter;
 use std::borrow::Cow;
 use std::collections::VecDeque;
 

@@ -2,7 +2,6 @@
 
 mod datetime;
 mod encode;
-mod letter;
 mod lex;
 mod parse;
 

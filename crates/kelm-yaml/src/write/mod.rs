@@ -20,7 +20,6 @@
 mod json;
 mod scalar;
 mod sort;
-mod unicode;
 
 use crate::{Error, Value};
 use kelm_strconv::{append_int, append_uint};

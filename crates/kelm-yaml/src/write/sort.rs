@@ -11,8 +11,7 @@
 //! depends on the random map iteration order, and any order here is as good. The sort
 //! below never panics on an inconsistent comparison.
 
-use super::unicode::{DIGIT, LETTER};
-use kelm_strconv::in_ranges;
+use kelm_strconv::unicode;
 
 /// Which library's rules to follow.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -25,20 +24,12 @@ pub(crate) enum KeyOrder {
 
 /// Go's `unicode.IsLetter`.
 fn is_letter(c: u32) -> bool {
-    if c < 0x80 {
-        (c as u8).is_ascii_alphabetic()
-    } else {
-        in_ranges(LETTER, c)
-    }
+    char::from_u32(c).is_some_and(unicode::is_letter)
 }
 
 /// Go's `unicode.IsDigit`.
 fn is_digit(c: u32) -> bool {
-    if c < 0x80 {
-        (c as u8).is_ascii_digit()
-    } else {
-        in_ranges(DIGIT, c)
-    }
+    char::from_u32(c).is_some_and(unicode::is_digit)
 }
 
 /// `keyList.Less` for two keys given as code points.
