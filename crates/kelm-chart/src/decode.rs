@@ -138,6 +138,42 @@ fn set_strings(field: &mut Vec<String>, v: &Value, at: At<'_>) -> Result<(), Err
     Ok(())
 }
 
+/// The JSON names of Helm's `Metadata` fields (`Chart.yaml`), in struct order.
+const METADATA_FIELDS: &[&str] = &[
+    "name",
+    "home",
+    "sources",
+    "version",
+    "description",
+    "keywords",
+    "maintainers",
+    "icon",
+    "apiVersion",
+    "condition",
+    "tags",
+    "appVersion",
+    "deprecated",
+    "annotations",
+    "kubeVersion",
+    "dependencies",
+    "type",
+];
+
+/// The JSON names of `Maintainer`'s fields.
+const MAINTAINER_FIELDS: &[&str] = &["name", "email", "url"];
+
+/// The JSON names of `Dependency`'s fields, in struct order.
+const DEPENDENCY_FIELDS: &[&str] = &[
+    "name",
+    "version",
+    "repository",
+    "condition",
+    "tags",
+    "enabled",
+    "import-values",
+    "alias",
+];
+
 /// Applies a YAML document onto `md`, as Helm's loader does for `Chart.yaml` and
 /// `requirements.yaml`.
 pub(crate) fn metadata(md: &mut Metadata, doc: &Value) -> Result<(), Error> {
@@ -146,27 +182,8 @@ pub(crate) fn metadata(md: &mut Metadata, doc: &Value) -> Result<(), Error> {
         Value::Map(m) => m,
         _ => return Err(value_error(doc, "v2.Metadata")),
     };
-    const NAMES: &[&str] = &[
-        "name",
-        "home",
-        "sources",
-        "version",
-        "description",
-        "keywords",
-        "maintainers",
-        "icon",
-        "apiVersion",
-        "condition",
-        "tags",
-        "appVersion",
-        "deprecated",
-        "annotations",
-        "kubeVersion",
-        "dependencies",
-        "type",
-    ];
     for (key, v) in map {
-        let Some(name) = field(key, NAMES) else {
+        let Some(name) = field(key, METADATA_FIELDS) else {
             continue;
         };
         let at = At {
@@ -251,7 +268,7 @@ fn maintainers(field: &mut Vec<Option<Maintainer>>, v: &Value) -> Result<(), Err
 fn maintainer(map: &Map) -> Result<Maintainer, Error> {
     let mut m = Maintainer::default();
     for (key, v) in map {
-        let Some(name) = field(key, &["name", "email", "url"]) else {
+        let Some(name) = field(key, MAINTAINER_FIELDS) else {
             continue;
         };
         let path = format!("maintainers.{name}");
@@ -297,19 +314,9 @@ fn dependencies(
 }
 
 fn dependency(map: &Map, parent: &str) -> Result<Dependency, Error> {
-    const NAMES: &[&str] = &[
-        "name",
-        "version",
-        "repository",
-        "condition",
-        "tags",
-        "enabled",
-        "import-values",
-        "alias",
-    ];
     let mut d = Dependency::default();
     for (key, v) in map {
-        let Some(name) = field(key, NAMES) else {
+        let Some(name) = field(key, DEPENDENCY_FIELDS) else {
             continue;
         };
         let path = format!("{parent}.{name}");
@@ -384,36 +391,6 @@ pub(crate) fn lock(doc: &Value) -> Result<Option<Lock>, Error> {
 /// decoding `doc` into Helm's `Metadata` (as `sigs.k8s.io/yaml.UnmarshalStrict` does
 /// for `helm lint`): keys are visited in the JSON's sorted order, depth first.
 pub(crate) fn unknown_metadata_field(doc: &Value) -> Option<Error> {
-    const NAMES: &[&str] = &[
-        "name",
-        "home",
-        "sources",
-        "version",
-        "description",
-        "keywords",
-        "maintainers",
-        "icon",
-        "apiVersion",
-        "condition",
-        "tags",
-        "appVersion",
-        "deprecated",
-        "annotations",
-        "kubeVersion",
-        "dependencies",
-        "type",
-    ];
-    const MAINTAINER: &[&str] = &["name", "email", "url"];
-    const DEPENDENCY: &[&str] = &[
-        "name",
-        "version",
-        "repository",
-        "condition",
-        "tags",
-        "enabled",
-        "import-values",
-        "alias",
-    ];
     let unknown = |key: &str| {
         Some(Error::new(format!(
             "{JSON_STAGE}unknown field {}",
@@ -424,12 +401,12 @@ pub(crate) fn unknown_metadata_field(doc: &Value) -> Option<Error> {
         return None;
     };
     for (key, v) in map {
-        let Some(name) = field(key, NAMES) else {
+        let Some(name) = field(key, METADATA_FIELDS) else {
             return unknown(key);
         };
         let inner = match name {
-            "maintainers" => MAINTAINER,
-            "dependencies" => DEPENDENCY,
+            "maintainers" => MAINTAINER_FIELDS,
+            "dependencies" => DEPENDENCY_FIELDS,
             _ => continue,
         };
         let Value::Seq(items) = v else { continue };
