@@ -7,8 +7,8 @@
 //! written only by `tools/render-oracle/record` (the ignored test `record_with_helm`
 //! below), never by kelm.
 //!
-//! The engine renders the same chart (loaded and its values coalesced by the small
-//! loader here, enough for these charts), and each template's output is cut into
+//! The engine renders the same chart (loaded by kelm-chart, its values coalesced by
+//! kelm-values as `helm template` does), and each template's output is cut into
 //! documents as Helm cuts them (`releaseutil.SplitManifests`) and compared with the
 //! documents Helm printed under that template's `# Source:`. For a failing render the
 //! engine's message must be what Helm printed after `Error: `.
@@ -17,7 +17,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use kelm_engine::{Capabilities, KubeVersion, ReleaseOptions, RenderChart, RenderOptions};
-use kelm_gotmpl::{List, Map, Type, Value};
 use kelm_yaml::Value as Data;
 
 fn cases_dir() -> PathBuf {
@@ -129,218 +128,32 @@ fn parse_expected(text: &str) -> Expected {
 }
 
 // ---------------------------------------------------------------------------------
-// A loader for the test charts: Chart.yaml as Helm 4's `.Chart` map, values.yaml
-// coalesced with subcharts' defaults and globals.
+// The chart, as `helm template` gets it: kelm-chart's loader, then Helm's dependency
+// processing and coalescing (kelm-values) with no user values.
 
-fn yaml(bytes: &[u8]) -> Data {
-    kelm_yaml::from_yaml(std::str::from_utf8(bytes).unwrap()).unwrap()
-}
-
-fn string_of(m: &kelm_yaml::Map, key: &str) -> Value {
-    match m.get(key) {
-        Some(Data::String(s)) => Value::from(s.as_str()),
-        _ => Value::from(""),
-    }
-}
-
-fn list_of(m: &kelm_yaml::Map, key: &str, item: impl Fn(&Data) -> Value) -> Value {
-    let items = match m.get(key) {
-        Some(Data::Seq(items)) => items.iter().map(item).collect(),
-        _ => Vec::new(),
-    };
-    Value::List(List::new(items))
-}
-
-/// `structToMap(Metadata)`: Go field names, zero values included.
-fn metadata(chart_yaml: &Data) -> Value {
-    let empty = kelm_yaml::Map::new();
-    let m = match chart_yaml {
-        Data::Map(m) => m,
-        _ => &empty,
-    };
-    let plain = |d: &Data| kelm_sprig::data::from_data(d);
-    let maintainer = |d: &Data| {
-        let e = kelm_yaml::Map::new();
-        let mm = match d {
-            Data::Map(mm) => mm,
-            _ => &e,
-        };
-        Value::Map(Map::from_entries([
-            ("Name", string_of(mm, "name")),
-            ("Email", string_of(mm, "email")),
-            ("URL", string_of(mm, "url")),
-        ]))
-    };
-    let annotations = match m.get("annotations") {
-        Some(Data::Map(a)) => {
-            let out = Map::with_type(Type::map_of(Type::String, Type::String));
-            for (k, v) in a {
-                if let Data::String(s) = v {
-                    out.insert(k.as_str(), Value::from(s.as_str()));
-                }
-            }
-            Value::Map(out)
-        }
-        _ => Value::Nil(Type::map_of(Type::String, Type::String)),
-    };
-    Value::Map(Map::from_entries([
-        ("Name", string_of(m, "name")),
-        ("Home", string_of(m, "home")),
-        ("Sources", list_of(m, "sources", plain)),
-        ("Version", string_of(m, "version")),
-        ("Description", string_of(m, "description")),
-        ("Keywords", list_of(m, "keywords", plain)),
-        ("Maintainers", list_of(m, "maintainers", maintainer)),
-        ("Icon", string_of(m, "icon")),
-        ("APIVersion", string_of(m, "apiVersion")),
-        ("Condition", string_of(m, "condition")),
-        ("Tags", string_of(m, "tags")),
-        ("AppVersion", string_of(m, "appVersion")),
-        (
-            "Deprecated",
-            Value::Bool(matches!(m.get("deprecated"), Some(Data::Bool(true)))),
-        ),
-        ("Annotations", annotations),
-        ("KubeVersion", string_of(m, "kubeVersion")),
-        ("Dependencies", Value::List(List::new(Vec::new()))),
-        ("Type", string_of(m, "type")),
-    ]))
-}
-
-/// The chart at `prefix` in `files`, with its default values.
-fn load_chart(files: &[(String, Vec<u8>)], prefix: &str) -> (RenderChart, Data) {
-    let mut chart = RenderChart::default();
-    let mut values = Data::Map(kelm_yaml::Map::new());
-    let mut subs: Vec<String> = Vec::new();
-    for (path, data) in files {
-        let Some(rel) = path.strip_prefix(prefix) else {
-            continue;
-        };
-        if rel == "Chart.yaml" {
-            let meta = yaml(data);
-            if let Data::Map(m) = &meta {
-                if let Some(Data::String(n)) = m.get("name") {
-                    chart.name = n.clone();
-                }
-                chart.is_library = matches!(m.get("type"), Some(Data::String(t)) if t == "library");
-            }
-            chart.metadata = metadata(&meta);
-        } else if rel == "values.yaml" {
-            values = yaml(data);
-        } else if rel.starts_with("templates/") {
-            chart
-                .templates
-                .push((rel.to_string(), String::from_utf8(data.clone()).unwrap()));
-        } else if let Some(sub) = rel.strip_prefix("charts/") {
-            let name = sub.split('/').next().unwrap().to_string();
-            if !subs.contains(&name) {
-                subs.push(name);
-            }
-        } else {
-            chart.files.push((rel.to_string(), data.as_slice().into()));
-        }
-    }
-    subs.sort();
-    let mut sub_values = Vec::new();
-    for s in subs {
-        let (c, v) = load_chart(files, &format!("{prefix}charts/{s}/"));
-        sub_values.push((c.name.clone(), v));
-        chart.subcharts.push(c);
-    }
-    // Coalesce: the parent's table for each subchart over the subchart's defaults, and
-    // the parent's globals over the subchart's.
-    if let Data::Map(m) = &mut values {
-        let parent_global = m.get("global").cloned();
-        for (name, defaults) in sub_values {
-            let mut table = match m.remove(&name) {
-                Some(t @ Data::Map(_)) => t,
-                _ => Data::Map(kelm_yaml::Map::new()),
-            };
-            fill(&mut table, &defaults);
-            if let Data::Map(t) = &mut table {
-                let mut g = match &parent_global {
-                    Some(g @ Data::Map(_)) => g.clone(),
-                    _ => Data::Map(kelm_yaml::Map::new()),
-                };
-                if let Some(own) = t.get("global") {
-                    fill(&mut g, own);
-                }
-                t.insert("global".into(), g);
-            }
-            m.insert(name, table);
-        }
-    }
-    (chart, values)
-}
-
-/// Adds to `dest` what `defaults` has and it lacks, recursively in tables.
-fn fill(dest: &mut Data, defaults: &Data) {
-    if let (Data::Map(d), Data::Map(s)) = (dest, defaults) {
-        for (k, v) in s {
-            match d.get_mut(k) {
-                Some(existing) => fill(existing, v),
-                None => {
-                    d.insert(k.clone(), v.clone());
-                }
-            }
-        }
-    }
+fn load_chart(files: &[(String, Vec<u8>)]) -> Result<(RenderChart, Data), String> {
+    let buffered = files
+        .iter()
+        .map(|(name, data)| kelm_chart::archive::BufferedFile {
+            name: name.clone(),
+            data: data.clone(),
+        })
+        .collect();
+    let mut chart = kelm_chart::load_files(buffered).map_err(|e| e.to_string())?;
+    let user = Data::Map(kelm_yaml::Map::new());
+    kelm_values::process_dependencies(&mut chart, &user).map_err(|e| e.to_string())?;
+    let (values, _) = kelm_values::coalesce_values(&chart, &user).map_err(|e| e.to_string())?;
+    Ok((RenderChart::from_chart(&chart), values))
 }
 
 // ---------------------------------------------------------------------------------
 // Helm's view of the output.
 
-fn is_space(c: u8) -> bool {
-    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
-}
-
-/// Go's `strings.TrimSpace` for ASCII-spaced text.
-fn trim(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace())
-}
-
-/// The leftmost match of `(?:^|\s*\n)---\s*` in `s` from `from`.
-fn find_separator(s: &[u8], from: usize) -> Option<(usize, usize)> {
-    let spaces_from = |mut e: usize| {
-        while e < s.len() && is_space(s[e]) {
-            e += 1;
-        }
-        e
-    };
-    if from == 0 && s.starts_with(b"---") {
-        return Some((0, spaces_from(3)));
-    }
-    let mut p = from;
-    while p < s.len() {
-        if !is_space(s[p]) {
-            p += 1;
-            continue;
-        }
-        // A run of spaces can end in `\n---` only at its end.
-        let e = spaces_from(p);
-        if s[e - 1] == b'\n' && s[e..].starts_with(b"---") {
-            return Some((p, spaces_from(e + 3)));
-        }
-        p = e;
-    }
-    None
-}
-
-/// `releaseutil.SplitManifests`: documents split at `(?:^|\s*\n)---\s*`, empty
-/// pieces dropped, the others trimmed.
+/// `releaseutil.SplitManifests` (kelm-engine's own), owned.
 fn split_manifests(text: &str) -> Vec<String> {
-    let s = trim(text).as_bytes();
-    let mut pieces = Vec::new();
-    let mut beg = 0;
-    while let Some((start, end)) = find_separator(s, beg) {
-        pieces.push(&s[beg..start]);
-        beg = end;
-    }
-    pieces.push(&s[beg..]);
-    pieces
+    kelm_engine::manifest::split_manifests(text)
         .into_iter()
-        .filter(|p| !p.is_empty())
-        .map(|p| trim(std::str::from_utf8(p).unwrap()).to_string())
+        .map(String::from)
         .collect()
 }
 
@@ -379,7 +192,7 @@ fn render_case(case: &Case) -> Result<BTreeMap<String, Vec<String>>, String> {
             other => panic!("{}: unsupported flag {other}", case.name),
         }
     }
-    let (chart, values) = load_chart(&case.files, "");
+    let (chart, values) = load_chart(&case.files)?;
     let release = ReleaseOptions {
         name: "rel".into(),
         namespace: "ns".into(),
@@ -391,7 +204,7 @@ fn render_case(case: &Case) -> Result<BTreeMap<String, Vec<String>>, String> {
         .map_err(|e| e.message().to_string())?;
     let mut out = BTreeMap::new();
     for (name, text) in rendered {
-        if name.ends_with("NOTES.txt") || trim(&text).is_empty() {
+        if name.ends_with("NOTES.txt") || text.trim().is_empty() {
             continue;
         }
         out.insert(name, split_manifests(&text));
