@@ -31,33 +31,7 @@ pub(crate) fn strip_bom(mut data: Vec<u8>) -> Vec<u8> {
     data
 }
 
-/// Go's `path.Clean`: lexical clean-up of a `/`-separated path.
-pub(crate) fn go_clean(path: &str) -> String {
-    if path.is_empty() {
-        return ".".into();
-    }
-    let rooted = path.starts_with('/');
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                if parts.last().is_some_and(|p| *p != "..") {
-                    parts.pop();
-                } else if !rooted {
-                    parts.push("..");
-                }
-            }
-            p => parts.push(p),
-        }
-    }
-    let joined = parts.join("/");
-    match (rooted, joined.is_empty()) {
-        (true, _) => format!("/{joined}"),
-        (false, true) => ".".into(),
-        (false, false) => joined,
-    }
-}
+pub(crate) use kelm_strconv::path::clean as go_clean;
 
 /// Go's `regexp ^[a-zA-Z]:/`.
 fn is_drive_path(n: &str) -> bool {

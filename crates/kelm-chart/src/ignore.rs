@@ -8,7 +8,7 @@
 //! *not* match (so `!a.txt` ignores `b.txt`), which is how Helm behaves.
 
 use crate::Error;
-use crate::pathmatch::{self, BAD_PATTERN};
+use kelm_strconv::path::{BAD_PATTERN, filepath_match};
 
 /// The name of the ignore file at a chart's root.
 pub const HELM_IGNORE: &str = ".helmignore";
@@ -80,7 +80,7 @@ impl Rules {
         if rule.contains("**") {
             return Err(Error::new("double-star (**) syntax is not supported"));
         }
-        if pathmatch::matches(rule, "abc").is_err() {
+        if filepath_match(rule, "abc").is_err() {
             return Err(Error::new(BAD_PATTERN));
         }
         let (negate, rule) = match rule.strip_prefix('!') {
@@ -118,7 +118,7 @@ impl Rules {
                     Scope::Base => go_base(path),
                     Scope::Path => path,
                 };
-                pathmatch::matches(&rule.pattern, subject).unwrap_or(false)
+                filepath_match(&rule.pattern, subject).unwrap_or(false)
             };
             if rule.negate {
                 if (rule.dirs_only && !is_dir) || !matched() {

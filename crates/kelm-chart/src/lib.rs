@@ -29,7 +29,7 @@ pub mod ignore;
 mod load;
 mod metadata;
 mod model;
-mod pathmatch;
+
 pub mod save;
 
 pub use dir::read_dir_files;

@@ -31,7 +31,6 @@
 //! event neither knows is dropped as Helm drops it, but with a warning (see
 //! [`Sorted::warnings`]).
 
-mod glob;
 mod head;
 mod hook;
 mod sort;
@@ -42,7 +41,6 @@ mod tests;
 
 use std::fmt;
 
-pub use glob::glob_match;
 pub use head::{Head, Metadata, parse_head};
 pub use hook::{
     HOOK_ANNOTATION, HOOK_DELETE_ANNOTATION, HOOK_OUTPUT_LOG_ANNOTATION, HOOK_WEIGHT_ANNOTATION,
@@ -95,3 +93,9 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// Go's `path/filepath.Match`, which `helm template --show-only` matches with: a
+/// malformed pattern matches nothing (Helm ignores the error).
+pub fn glob_match(pattern: &str, name: &str) -> bool {
+    kelm_gotmpl::strconv::path::filepath_match(pattern, name).unwrap_or(false)
+}

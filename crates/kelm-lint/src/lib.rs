@@ -18,6 +18,7 @@ pub mod templates;
 mod validator;
 pub mod values;
 
+use kelm_strconv::path::clean;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -195,21 +196,6 @@ fn same_file(a: &Path, b: &Path) -> bool {
 #[cfg(not(unix))]
 fn same_file(_: &Path, _: &Path) -> bool {
     false
-}
-
-/// Go's `path.Clean` for slash-separated absolute paths.
-fn clean(path: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            p => parts.push(p),
-        }
-    }
-    format!("/{}", parts.join("/"))
 }
 
 /// Go's text for an I/O error (`no such file or directory`).

@@ -6,55 +6,7 @@ use kelm_gotmpl::{Function, Value};
 
 use crate::conv::{BOOL, STRING, arg_str, func};
 
-/// Go's `path.Clean`: the shortest equivalent path, by lexical processing.
-pub(crate) fn clean(path: &str) -> String {
-    if path.is_empty() {
-        return ".".to_string();
-    }
-    let b = path.as_bytes();
-    let rooted = b[0] == b'/';
-    let n = b.len();
-    let mut out: Vec<u8> = Vec::with_capacity(n);
-    let (mut r, mut dotdot) = (0, 0);
-    if rooted {
-        out.push(b'/');
-        r = 1;
-        dotdot = 1;
-    }
-    while r < n {
-        if b[r] == b'/' || (b[r] == b'.' && (r + 1 == n || b[r + 1] == b'/')) {
-            r += 1;
-        } else if b[r] == b'.' && b[r + 1] == b'.' && (r + 2 == n || b[r + 2] == b'/') {
-            r += 2;
-            if out.len() > dotdot {
-                // Back up to the previous slash.
-                let mut w = out.len() - 1;
-                while w > dotdot && out[w] != b'/' {
-                    w -= 1;
-                }
-                out.truncate(w);
-            } else if !rooted {
-                if !out.is_empty() {
-                    out.push(b'/');
-                }
-                out.extend_from_slice(b"..");
-                dotdot = out.len();
-            }
-        } else {
-            if (rooted && out.len() != 1) || (!rooted && !out.is_empty()) {
-                out.push(b'/');
-            }
-            while r < n && b[r] != b'/' {
-                out.push(b[r]);
-                r += 1;
-            }
-        }
-    }
-    if out.is_empty() {
-        return ".".to_string();
-    }
-    String::from_utf8(out).expect("cut at ASCII slashes")
-}
+pub(crate) use kelm_gotmpl::strconv::path::clean;
 
 /// Go's `path.Base`.
 pub(crate) fn base(path: &str) -> String {
@@ -125,44 +77,6 @@ pub(crate) fn functions() -> Vec<Function> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn clean_like_go() {
-        // Go's path_test.go cleantests (a selection).
-        for (input, want) in [
-            ("", "."),
-            ("abc", "abc"),
-            ("abc/def", "abc/def"),
-            ("a/b/c", "a/b/c"),
-            (".", "."),
-            ("..", ".."),
-            ("../..", "../.."),
-            ("../../abc", "../../abc"),
-            ("/abc", "/abc"),
-            ("/", "/"),
-            ("abc/", "abc"),
-            ("abc/def/", "abc/def"),
-            ("abc//def//ghi", "abc/def/ghi"),
-            ("//abc", "/abc"),
-            ("///abc", "/abc"),
-            ("abc/./def", "abc/def"),
-            ("/./abc/def", "/abc/def"),
-            ("abc/.", "abc"),
-            ("abc/def/ghi/../jkl", "abc/def/jkl"),
-            ("abc/def/../ghi/../jkl", "abc/jkl"),
-            ("abc/def/..", "abc"),
-            ("abc/def/../..", "."),
-            ("/abc/def/../..", "/"),
-            ("abc/def/../../..", ".."),
-            ("/abc/def/../../..", "/"),
-            ("abc/def/../../../ghi/jkl/../../../mno", "../../mno"),
-            ("abc/./../def", "def"),
-            ("abc//./../def", "def"),
-            ("abc/../../././../def", "../../def"),
-        ] {
-            assert_eq!(clean(input), want, "{input}");
-        }
-    }
 
     #[test]
     fn base_dir_ext_like_go() {

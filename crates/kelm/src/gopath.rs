@@ -12,33 +12,7 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-/// Go's `filepath.Clean`: the shortest lexically equivalent path.
-pub fn clean(path: &str) -> String {
-    if path.is_empty() {
-        return ".".to_string();
-    }
-    let rooted = path.starts_with('/');
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                if parts.last().is_some_and(|p| *p != "..") {
-                    parts.pop();
-                } else if !rooted {
-                    parts.push("..");
-                }
-            }
-            _ => parts.push(part),
-        }
-    }
-    let joined = parts.join("/");
-    match (rooted, joined.is_empty()) {
-        (true, _) => format!("/{joined}"),
-        (false, true) => ".".to_string(),
-        (false, false) => joined,
-    }
-}
+pub use kelm_gotmpl::strconv::path::clean;
 
 /// Go's `filepath.Join`: the non-empty elements joined by `/`, cleaned.
 pub fn join(elems: &[&str]) -> String {

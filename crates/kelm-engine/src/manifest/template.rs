@@ -6,7 +6,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 
-use super::glob::glob_match;
+use super::glob_match;
 use super::hook::Hook;
 use super::sort::{INSTALL_ORDER, sort_manifests};
 use super::split::split_manifests;
@@ -343,30 +343,4 @@ fn go_dir(path: &str) -> String {
     }
 }
 
-/// Go's `filepath.Clean`: the shortest equivalent path, lexically.
-pub(super) fn go_clean(path: &str) -> String {
-    if path.is_empty() {
-        return ".".to_string();
-    }
-    let rooted = path.starts_with('/');
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                if parts.last().is_some_and(|p| *p != "..") {
-                    parts.pop();
-                } else if !rooted {
-                    parts.push("..");
-                }
-            }
-            p => parts.push(p),
-        }
-    }
-    let joined = parts.join("/");
-    match (rooted, joined.is_empty()) {
-        (true, _) => format!("/{joined}"),
-        (false, true) => ".".to_string(),
-        (false, false) => joined,
-    }
-}
+pub(super) use kelm_gotmpl::strconv::path::clean as go_clean;

@@ -1,6 +1,57 @@
-//! Go's `path/filepath.Match` on a Unix system: the glob syntax of `.helmignore`
-//! (`*`, `?`, `[...]` classes with ranges and `^` negation, `\` escapes), where no
-//! wildcard crosses a `/`. Works on bytes, as Go's strings are.
+//! Go's `path.Clean` and `path/filepath.Match` (on Unix, where Helm runs, `filepath`
+//! behaves as `path`): the chart loader, `.helmignore`, `--show-only`, lint and
+//! Sprig's path functions all need Go's exact answers. `filepath_match` works on
+//! bytes, as Go's strings are; no wildcard crosses a `/`.
+
+/// Go's `path.Clean`: the shortest equivalent path, by lexical processing.
+pub fn clean(path: &str) -> String {
+    if path.is_empty() {
+        return ".".to_string();
+    }
+    let b = path.as_bytes();
+    let rooted = b[0] == b'/';
+    let n = b.len();
+    let mut out: Vec<u8> = Vec::with_capacity(n);
+    let (mut r, mut dotdot) = (0, 0);
+    if rooted {
+        out.push(b'/');
+        r = 1;
+        dotdot = 1;
+    }
+    while r < n {
+        if b[r] == b'/' || (b[r] == b'.' && (r + 1 == n || b[r + 1] == b'/')) {
+            r += 1;
+        } else if b[r] == b'.' && b[r + 1] == b'.' && (r + 2 == n || b[r + 2] == b'/') {
+            r += 2;
+            if out.len() > dotdot {
+                // Back up to the previous slash.
+                let mut w = out.len() - 1;
+                while w > dotdot && out[w] != b'/' {
+                    w -= 1;
+                }
+                out.truncate(w);
+            } else if !rooted {
+                if !out.is_empty() {
+                    out.push(b'/');
+                }
+                out.extend_from_slice(b"..");
+                dotdot = out.len();
+            }
+        } else {
+            if (rooted && out.len() != 1) || (!rooted && !out.is_empty()) {
+                out.push(b'/');
+            }
+            while r < n && b[r] != b'/' {
+                out.push(b[r]);
+                r += 1;
+            }
+        }
+    }
+    if out.is_empty() {
+        return ".".to_string();
+    }
+    String::from_utf8(out).expect("cut at ASCII slashes")
+}
 
 /// The pattern is malformed (Go's `filepath.ErrBadPattern`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -10,7 +61,7 @@ pub struct BadPattern;
 pub const BAD_PATTERN: &str = "syntax error in pattern";
 
 /// Whether `name` matches the shell pattern `pattern`, or [`BadPattern`].
-pub fn matches(pattern: &str, name: &str) -> Result<bool, BadPattern> {
+pub fn filepath_match(pattern: &str, name: &str) -> Result<bool, BadPattern> {
     let mut pattern = pattern.as_bytes();
     let mut name = name.as_bytes();
     'chunks: while !pattern.is_empty() {
@@ -191,10 +242,48 @@ fn match_chunk<'s>(mut chunk: &[u8], mut s: &'s [u8]) -> Result<Option<&'s [u8]>
 mod tests {
     use super::*;
 
+    #[test]
+    fn clean_like_go() {
+        // Go's path_test.go cleantests (a selection).
+        for (input, want) in [
+            ("", "."),
+            ("abc", "abc"),
+            ("abc/def", "abc/def"),
+            ("a/b/c", "a/b/c"),
+            (".", "."),
+            ("..", ".."),
+            ("../..", "../.."),
+            ("../../abc", "../../abc"),
+            ("/abc", "/abc"),
+            ("/", "/"),
+            ("abc/", "abc"),
+            ("abc/def/", "abc/def"),
+            ("abc//def//ghi", "abc/def/ghi"),
+            ("//abc", "/abc"),
+            ("///abc", "/abc"),
+            ("abc/./def", "abc/def"),
+            ("/./abc/def", "/abc/def"),
+            ("abc/.", "abc"),
+            ("abc/def/ghi/../jkl", "abc/def/jkl"),
+            ("abc/def/../ghi/../jkl", "abc/jkl"),
+            ("abc/def/..", "abc"),
+            ("abc/def/../..", "."),
+            ("/abc/def/../..", "/"),
+            ("abc/def/../../..", ".."),
+            ("/abc/def/../../..", "/"),
+            ("abc/def/../../../ghi/jkl/../../../mno", "../../mno"),
+            ("abc/./../def", "def"),
+            ("abc//./../def", "def"),
+            ("abc/../../././../def", "../../def"),
+        ] {
+            assert_eq!(clean(input), want, "{input}");
+        }
+    }
+
     // Cases from Go's path/filepath match tests (behaviour, hand-checked).
     #[test]
     fn go_match_cases() {
-        let ok = |p: &str, n: &str| matches(p, n).unwrap();
+        let ok = |p: &str, n: &str| filepath_match(p, n).unwrap();
         assert!(ok("abc", "abc"));
         assert!(ok("*", "abc"));
         assert!(ok("*c", "abc"));
@@ -226,9 +315,9 @@ mod tests {
         for bad in [
             "[]a]", "[-]", "[x-]", "[-x]", "\\", "[a-b-c]", "[", "[^", "[^bc", "a[", "a*[",
         ] {
-            assert_eq!(matches(bad, "abc"), Err(BadPattern), "{bad}");
+            assert_eq!(filepath_match(bad, "abc"), Err(BadPattern), "{bad}");
         }
-        assert_eq!(matches("a[", "x"), Err(BadPattern));
-        assert_eq!(matches("*x[", "abc"), Err(BadPattern));
+        assert_eq!(filepath_match("a[", "x"), Err(BadPattern));
+        assert_eq!(filepath_match("*x[", "abc"), Err(BadPattern));
     }
 }
